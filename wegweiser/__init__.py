@@ -1,0 +1,28 @@
+"""Wegweiser's core: load, validate and render the guide's data.
+
+Plain Python (PyYAML, pydantic, Jinja): nothing here imports MkDocs, so the hooks stay thin
+adapters and a later move to another generator keeps this package as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import SiteConfig, load_site_config
+from .validate import FILES, Data, DataError, Problem, load
+
+__all__ = ["Data", "DataError", "Problem", "SiteConfig", "load_cached", "load_site_config"]
+
+_cache: dict[tuple, Data] = {}
+
+
+def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
+    """Load the data once per state of the files: the three language builds share one load,
+    and ``mkdocs serve`` reloads as soon as a data file changes."""
+    data_dir = Path(data_dir or site.data_dir)
+    stamp = tuple((name, (data_dir / name).stat().st_mtime_ns if (data_dir / name).exists() else None) for name in FILES)
+    key = (site, str(data_dir), stamp)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load(site, data_dir)
+    return _cache[key]

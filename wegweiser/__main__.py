@@ -1,0 +1,39 @@
+"""Command line: ``python -m wegweiser validate`` checks the data without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import load_site_config
+from .validate import DataError, load
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m wegweiser", description="Wegweiser data tools")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check every data file and list every problem")
+    check.add_argument("--data", help="data folder (default: data/ beside mkdocs.yml)")
+    check.add_argument("--lang", choices=("both", "en", "de"), default="both", help="language of the messages")
+    args = parser.parse_args(argv)
+
+    site = load_site_config(Path(args.config))
+    if args.command == "validate":
+        try:
+            data = load(site, Path(args.data) if args.data else None)
+        except DataError as error:
+            for problem in error.problems:
+                print(problem.format(args.lang))
+            count = len(error.problems)
+            print(f"\n{count} problem(s) found / {count} Problem(e) gefunden.", file=sys.stderr)
+            return 1
+        print(f"OK: {len(data.institutions)} institutions, {len(data.steps)} steps, "
+              f"{len(data.facts)} facts, {len(data.terms)} terms / Daten in Ordnung.")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
