@@ -2,6 +2,7 @@
 # Build the site into site/ (or preview it live with: sh scripts/build.sh serve).
 # Creates .venv with the pinned packages on first use. Needs python3 (3.11) with venv.
 set -eu
+export NO_MKDOCS_2_WARNING=1
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/mkdocs ] || [ requirements.txt -nt .venv/.installed ]; then
   python3 -m venv .venv

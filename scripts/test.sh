@@ -3,6 +3,7 @@
 # Creates .venv with the pinned packages on first use. The browser tests need /usr/bin/chromium
 # (Debian package "chromium"); under CI=true they fail rather than skip when it is missing.
 set -eu
+export NO_MKDOCS_2_WARNING=1
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/pytest ] || [ requirements-dev.txt -nt .venv/.installed-dev ] || [ requirements.txt -nt .venv/.installed-dev ]; then
   python3 -m venv .venv

@@ -138,6 +138,7 @@ function load() {
       throw new Error("stemmer for " + language + " missing");
     var data = self.wegweiserIndex[language];
     lunr.tokenizer.separator = SEPARATOR;
+    lunr.Pipeline.registerFunction(expand, "wegweiser-forms");
     index = lunr(function () {
       this.ref("location");
       this.field("title", { boost: 10 });
