@@ -98,6 +98,7 @@ UNITS = (
     "weeks",
     "months",
     "years",
+    "age",
     "hours-per-week",
     "units",
 )

@@ -48,10 +48,13 @@ def plural_index(language: str, n: float, forms: int) -> int:
     return 0 if n == 1 else 1
 
 
-def format_number(language: str, value: float) -> str:
-    """12500 → '12.500' (de, tr), '12 500' (ru); 1248.33 → '1.248,33'."""
+def format_number(language: str, value: float, money: bool = False) -> str:
+    """12500 → '12.500' (de, tr), '12 500' (ru); 1248.33 → '1.248,33'; 3.5 → '3,5';
+    money keeps two decimals (2.2 → '2,20')."""
     whole = float(value).is_integer()
     text = f"{value:,.0f}" if whole else f"{value:,.2f}"
+    if not whole and not money:
+        text = text.rstrip("0")
     thousands = "\u202f" if language in ("ru", "uk", "fr") else ("," if language == "en" else ".")
     decimal = "." if language == "en" else ","
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
@@ -270,7 +273,7 @@ class Renderer:
         pattern = forms[plural_index(self.language, fact.value, len(forms))]
         return {
             "id": fact.id,
-            "value": pattern.replace("{n}", format_number(self.language, fact.value)),
+            "value": pattern.replace("{n}", format_number(self.language, fact.value, money=fact.unit.startswith("eur"))),
             "label": self.text(fact.label),
             "source": fact.source,
             "as_of": fact.as_of,
