@@ -34,11 +34,13 @@ def on_config(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     """Render the page's macros in the language static-i18n is building now."""
     language = _current_language(config)
-    prefix = "" if language == _site(config).default.code else f"{language}/"
 
     def link(target: str) -> str:
-        target_url = prefix + _url_of(target, config)
-        return get_relative_url(target_url, page.url)
+        """Relative URL from this page to another page of the same language; the page must exist."""
+        file = files.get_file_from_path(target)
+        if file is None:
+            raise PluginError(f"docs/{page.file.src_uri}: a macro links to docs/{language}/{target}, which does not exist")
+        return get_relative_url(file.url, page.url)
 
     renderer = Renderer(_data(config), language, link=link)
     try:
@@ -64,13 +66,3 @@ def _data(config):
 def _current_language(config) -> str:
     """The language being built, as static-i18n says (never guessed from paths)."""
     return config.plugins["i18n"].current_language
-
-
-def _url_of(src: str, config) -> str:
-    """The URL MkDocs gives a source path (``directory/index.md`` → ``directory/``)."""
-    path = src[: -len(".md")]
-    if not config.use_directory_urls:
-        return path + ".html"
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"

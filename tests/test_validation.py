@@ -58,7 +58,7 @@ def test_unquoted_postcode_is_a_wrong_type(site_config):
 
 
 def test_missing_required_field_points_at_the_entry(site_config):
-    found = problems_after(site_config, "institutions.yaml", "    source: Testquelle\n    checked: \"2025-01\"\n", "    checked: \"2025-01\"\n")
+    found = problems_after(site_config, "institutions.yaml", "    source: Testquelle\n    checked: \"2026-06\"\n", "    checked: \"2026-06\"\n")
     line = line_of(site_config, "institutions.yaml", "id: netz-stade")
     assert found == [f"data/institutions.yaml:{line}:5 netz-stade › source: required field is missing"]
 
