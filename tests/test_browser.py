@@ -1,0 +1,135 @@
+"""What a reader sees, in a real browser: Debian's chromium driven by Playwright.
+
+The built site is served over http on localhost; every request is recorded so a test can
+prove that nothing leaves for another host."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import chromium_path
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 740}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("chromium not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()
+
+
+def search(page, query: str) -> list[dict]:
+    """Open search, type like a person, and return the results (title and link)."""
+    page.locator("label[for=__search]").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # Material listens to keyup; fill() alone sends no key for ı, ş or Cyrillic
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/^(Type|Yazmaya|Начните|Suchbegriff)/i.test(m.textContent) && m.textContent.trim().length > 0; }",
+        timeout=10000,
+    )
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a",
+        "els => els.map(a => ({href: a.href, title: a.querySelector('h1,h2').textContent}))",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected_title_word"),
+    [
+        ("tr", "işletmenin", "adım"),                 # Turkish suffix -nin → işletme
+        ("ru", "регистрации", "Шаги"),                # Russian case form → регистрацию
+        ("de", "Gewerbeanmeldungen", "Schritte"),     # German plural → Gewerbeanmeldung
+        ("tr", "Gewerbeanmeldung", "adım"),           # a German office term on the Turkish site
+    ],
+)
+def test_search_finds_inflected_forms_in_the_readers_language(page, server, language, query, expected_title_word):
+    prefix = "" if language == "de" else f"/{language}"
+    page.goto(f"{server}{prefix}/")
+    results = search(page, query)
+    assert results, f"no result for {query!r} on the {language} site"
+    for result in results:
+        path = urlparse(result["href"]).path
+        if language == "de":
+            assert not path.startswith(("/tr/", "/ru/")), result
+        else:
+            assert path.startswith(f"/{language}/"), result
+    assert any(expected_title_word.lower() in result["title"].lower() for result in results), results
+
+
+def test_search_loads_the_index_of_its_own_language_only_when_used(page, server):
+    page.goto(f"{server}/ru/")
+    page.wait_for_timeout(500)
+    assert not any("/search/index." in url for url in page.requests), "index loaded before any search"
+    search(page, "налоги")
+    loaded = [url for url in page.requests if "/search/index." in url]
+    assert loaded and all(url.endswith("/search/index.ru.js") for url in loaded), loaded
+
+
+def test_language_switcher_keeps_the_page(page, server):
+    page.goto(f"{server}/tr/steps/")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('.md-select__link[hreflang="ru"]').first.click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == "/ru/steps/"
+    assert page.locator("html").get_attribute("lang") == "ru"
+
+
+@pytest.mark.parametrize("path", ["/", "/tr/directory/", "/ru/steps/"])
+def test_pages_request_nothing_from_other_hosts(page, server, path):
+    page.goto(server + path)
+    page.wait_for_timeout(500)
+    foreign = [url for url in page.requests if urlparse(url).netloc != urlparse(server).netloc and not url.startswith("data:")]
+    assert foreign == []
+
+
+def test_directory_on_a_phone_offers_one_tap_contact(page, server):
+    page.goto(f"{server}/tr/directory/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "page scrolls sideways"
+    card = page.locator("article#qnet-awo-bremen")
+    assert card.locator("a.ww-card__phone").get_attribute("href") == "tel:+494213377173"
+    assert card.locator("a.ww-card__email").get_attribute("href").startswith("mailto:")
+    assert card.get_by_text("Telefon").first.is_visible()

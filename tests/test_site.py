@@ -1,0 +1,164 @@
+"""The real site, built with `mkdocs build --strict`, checked page by page in every language."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURE_DATA, ROOT
+from wegweiser.config import load_site_config
+
+SITE = load_site_config(ROOT / "mkdocs.yml")
+LANGS = SITE.codes
+DEFAULT = SITE.default.code
+PAGES = sorted(p.relative_to(ROOT / "docs" / DEFAULT).as_posix() for p in (ROOT / "docs" / DEFAULT).rglob("*.md"))
+LABELS = yaml.safe_load((ROOT / "data" / "labels.yaml").read_text(encoding="utf-8"))["labels"]
+
+
+def out_path(site: Path, language: str, page: str) -> Path:
+    prefix = site if language == DEFAULT else site / language
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return prefix / stem[: -len("index")] / "index.html"
+    return prefix / stem / "index.html"
+
+
+class Links(HTMLParser):
+    """Collects <link rel=alternate> and <a> hrefs and the <html lang>."""
+
+    def __init__(self):
+        super().__init__()
+        self.alternates, self.hrefs, self.lang, self.ids = {}, [], None, set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_exists_in_every_language():
+    for language in LANGS:
+        pages = sorted(p.relative_to(ROOT / "docs" / language).as_posix() for p in (ROOT / "docs" / language).rglob("*.md"))
+        assert pages == PAGES, f"docs/{language} differs from docs/{DEFAULT}"
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_pages_are_built_with_the_right_language(built_site, language):
+    for page in PAGES:
+        path = out_path(built_site, language, page)
+        assert path.exists(), path
+        html = path.read_text(encoding="utf-8")
+        assert parse(path).lang == language, f"{path}: wrong <html lang>"
+        site_name = SITE.language(language).site_name
+        assert f"<title>" in html and site_name.replace("&", "&amp;") in html, f"{path}: site name"
+        # no untranslated macro or placeholder survives
+        assert "{{" not in html and "{%" not in html, f"{path}: unrendered macro"
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_language_switcher_lands_on_the_same_page(built_site, language):
+    for page in PAGES:
+        path = out_path(built_site, language, page)
+        links = parse(path)
+        assert set(links.alternates) == set(LANGS), path
+        for other, href in links.alternates.items():
+            target = (path.parent / href).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            assert target == out_path(built_site, other, page).resolve(), f"{path}: {other} → {href}"
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_directory_has_every_institution_with_labels_in_its_language(built_site, language):
+    institutions = yaml.safe_load((ROOT / "data" / "institutions.yaml").read_text(encoding="utf-8"))["institutions"]
+    path = out_path(built_site, language, "directory/index.md")
+    html = path.read_text(encoding="utf-8")
+    ids = parse(path).ids
+    for item in institutions:
+        assert item["id"] in ids, f"{language}: no anchor for {item['id']}"
+    assert f"<dt>{LABELS['phone'][language]}</dt>" in html
+    assert LABELS["stale-note"][language] in html
+    # links from the topic page reach the entries
+    topics = out_path(built_site, language, "directory/topics.md")
+    for href in parse(topics).hrefs:
+        if "#" in href and "index" not in href and href.split("#")[0].endswith("directory/"):
+            assert href.split("#")[1] in ids
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_internal_links_resolve(built_site, language):
+    for page in PAGES:
+        path = out_path(built_site, language, page)
+        for href in parse(path).hrefs:
+            if re.match(r"^[a-z]+:", href) or href.startswith("#"):
+                continue
+            target = (path.parent / href.split("#")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{path}: broken link {href}"
+
+
+def test_one_search_index_per_language(built_site):
+    shared = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert shared["docs"] == [], "the shared index must not carry the pages (it is fetched on every page)"
+    for language in LANGS:
+        script = (built_site / "search" / f"index.{language}.js").read_text(encoding="utf-8")
+        payload = json.loads(script.split("=", 2)[2].rstrip().rstrip(";"))
+        locations = [doc["location"] for doc in payload["docs"]]
+        assert locations, language
+        for location in locations:
+            first = location.split("/")[0]
+            if language == DEFAULT:
+                assert first not in LANGS, f"{language} index has {location}"
+            else:
+                assert first == language, f"{language} index has {location}"
+
+
+def test_no_request_to_other_hosts_is_written_into_pages(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            # only outgoing links (<a>) may point elsewhere; nothing loaded from elsewhere
+            pass
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        for tag in re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"https?://[^\"]+\"[^>]*>", html):
+            if 'rel="alternate"' in tag or 'rel="canonical"' in tag:
+                continue
+            pytest.fail(f"{path}: loads from another host: {tag}")
+
+
+def test_broken_data_stops_the_build_with_the_message(tmp_path):
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for folder in ("docs", "hooks", "overrides", "templates"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    bad = tmp_path / "data" / "institutions.yaml"
+    text = bad.read_text(encoding="utf-8")
+    first_email = re.search(r"    email: (\S+)", text)
+    bad.write_text(text.replace(first_email.group(0), "    email: c.montfort@awo", 1), encoding="utf-8")
+    line = next(n for n, l in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "c.montfort@awo" in l)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f'data/institutions.yaml:{line}:12' in result.stdout + result.stderr
+    assert '"c.montfort@awo" is not an e-mail address' in result.stdout + result.stderr
