@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check every data file and list every problem")
     check.add_argument("--data", help="data folder (default: data/ beside mkdocs.yml)")
     check.add_argument("--lang", choices=("both", "en", "de"), default="both", help="language of the messages")
+    schema = commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
+    schema.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
     args = parser.parse_args(argv)
 
     site = load_site_config(Path(args.config))
@@ -31,6 +33,17 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"OK: {len(data.institutions)} institutions, {len(data.steps)} steps, "
               f"{len(data.facts)} facts, {len(data.terms)} terms / Daten in Ordnung.")
+        return 0
+    if args.command == "schema":
+        from .schema import stale_schemas, write_schemas
+
+        if args.check:
+            stale = stale_schemas(site)
+            for path in stale:
+                print(f"stale / veraltet: {path.relative_to(site.root)} – run: python -m wegweiser schema")
+            return 1 if stale else 0
+        for path in write_schemas(site):
+            print(f"wrote {path.relative_to(site.root)}")
         return 0
     return 2
 
