@@ -84,6 +84,7 @@ class Renderer:
         self.env.globals.update(
             institution=self.institution,
             directory=self.directory,
+            directory_filter=self.directory_filter,
             steps_overview=self.steps_overview,
             step=self.step,
             fact=self.fact,
@@ -136,6 +137,7 @@ class Renderer:
             "kind": self._named("kinds", item.kind),
             "topics": [{"id": topic, "name": self._named("topics", topic)} for topic in item.topics],
             "street": address.street,
+            "city": address.city,
             "place": place,
             "state": self._named("states", address.state),
             "map_href": safe_href("geo:0,0?q=" + _query(map_query + ", Deutschland")) if address.street else None,
@@ -147,6 +149,7 @@ class Renderer:
             "website_href": safe_href(item.website),
             "contact": item.contact,
             "languages": [self._named("languages", code) for code in item.languages or []],
+            "language_ids": list(item.languages or []),
             "free": item.free,
             "partners": item.partners or [],
             "description": self.text(item.description),
@@ -222,6 +225,19 @@ class Renderer:
             ]})
         return self._render("directory.html", markdown=True, groups=groups, count=len(items), compact=compact,
                             anchors=not compact, directory_href=self.link("directory/index.md"))
+
+    def directory_filter(self) -> Markup:
+        """Filters (topic, city, counselling language) for a directory listing on the same page."""
+        items = self.data.institutions
+        used_topics = {topic for item in items for topic in item.topics}
+        used_languages = {code for item in items for code in item.languages or []}
+        return self._render(
+            "directory_filter.html",
+            topics=[{"id": t.id, "name": self.text(t.name)} for t in self.data.taxonomy.topics if t.id in used_topics],
+            cities=sorted({item.address.city for item in items if item.address.city}),
+            languages=[{"id": l.id, "name": self.text(l.name)} for l in self.data.taxonomy.languages if l.id in used_languages],
+            count=len(items),
+        )
 
     # ---- Steps ----
 

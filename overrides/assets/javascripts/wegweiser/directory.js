@@ -1,0 +1,72 @@
+/*
+ * Directory filters: topic, city and counselling language, without reloading the page.
+ * The choice is kept in the address (?topic=…&city=…&language=…) so it can be shared.
+ * Without JavaScript the form stays hidden and every entry is listed.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-ww-filter]");
+  if (!form) return;
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-card"));
+  var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"));
+  var count = form.querySelector("[data-ww-count]");
+  var none = form.querySelector("[data-ww-none]");
+  var fields = ["topic", "city", "language"];
+
+  function has(list, value) {
+    return (" " + list + " ").indexOf(" " + value + " ") !== -1;
+  }
+
+  /* Hide a heading when nothing under it (up to the next heading of its level or higher) shows */
+  function updateHeadings() {
+    lists.forEach(function (list) {
+      var visible = list.querySelector(".ww-card:not([hidden])") !== null;
+      list.hidden = !visible;
+      var previous = list.previousElementSibling;
+      if (previous && previous.tagName === "H3") previous.hidden = !visible;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content h2[id^='state-']"), function (h2) {
+      var el = h2.nextElementSibling, visible = false;
+      while (el && el.tagName !== "H2") {
+        if (el.classList.contains("ww-directory") && !el.hidden) visible = true;
+        el = el.nextElementSibling;
+      }
+      h2.hidden = !visible;
+    });
+  }
+
+  function apply() {
+    var topic = form.topic.value, city = form.city.value, language = form.language.value;
+    var shown = 0;
+    cards.forEach(function (card) {
+      var ok = (!topic || has(card.dataset.topics, topic)) &&
+        (!city || card.dataset.city === city) &&
+        (!language || has(card.dataset.languages, language));
+      card.hidden = !ok;
+      if (ok) shown++;
+    });
+    count.textContent = shown;
+    none.hidden = shown !== 0;
+    updateHeadings();
+  }
+
+  function toUrl() {
+    var params = new URLSearchParams(location.search);
+    fields.forEach(function (name) {
+      if (form[name].value) params.set(name, form[name].value); else params.delete(name);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  var params = new URLSearchParams(location.search);
+  fields.forEach(function (name) {
+    var value = params.get(name);
+    if (value && Array.prototype.some.call(form[name].options, function (o) { return o.value === value; }))
+      form[name].value = value;
+  });
+  form.hidden = false;
+  form.addEventListener("change", function () { apply(); toUrl(); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  apply();
+})();
