@@ -42,7 +42,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             raise PluginError(f"docs/{page.file.src_uri}: a macro links to docs/{language}/{target}, which does not exist")
         return get_relative_url(file.url, page.url)
 
-    renderer = Renderer(_data(config), language, link=link)
+    def asset(path: str) -> str:
+        """Relative URL from this page to a file at the site root (vCards, downloads)."""
+        return get_relative_url(path, page.url)
+
+    renderer = Renderer(_data(config), language, link=link, asset=asset)
     try:
         return renderer.render_markdown(markdown, name=f"docs/{page.file.src_uri}")
     except RenderError as error:

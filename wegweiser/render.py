@@ -76,7 +76,8 @@ class Renderer:
 
     data: Data
     language: str
-    link: Callable[[str], str] = lambda target: target  # language-local path → relative URL
+    link: Callable[[str], str] = lambda target: target  # language-local page path → relative URL
+    asset: Callable[[str], str] = lambda path: path      # path from the site root → relative URL
     today: Optional[_dt.date] = None
 
     def __post_init__(self):
@@ -157,7 +158,16 @@ class Renderer:
             "source": item.source,
             "checked": item.checked,
             "stale": self.is_stale(item.checked),
+            "vcard_href": self.asset(f"vcards/{item.id}.vcf"),
         }
+
+    def vcard(self, ident: str) -> str:
+        """The vCard file of one institution (text, CRLF line ends as vCard requires)."""
+        card = self._card(self.data.institution(ident))
+        card["postcode"] = self.data.institution(ident).address.postcode
+        card["note"] = f"{self.label('source')}: {card['source']} ({self.label('checked')}: {card['checked']})"
+        text = self.env.get_template("vcard.vcf").render(card=card)
+        return "\r\n".join(line for line in text.splitlines() if line.strip()) + "\r\n"
 
     def is_stale(self, checked: str) -> bool:
         """True when ``checked`` lies further back than the site's stale_after_months."""
@@ -358,13 +368,21 @@ class Renderer:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
+        # HTML is escaped for HTML; a vCard is escaped for vCard (the "vcard" filter).
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["md_escape"] = md_escape
+    env.filters["vcard"] = vcard_escape
     return env
+
+
+def vcard_escape(text: str) -> str:
+    """Escape a vCard value: backslash, comma, semicolon and line breaks."""
+    text = str(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return re.sub(r"\r\n|\r|\n", "\\\\n", text)
 
 
 def md_escape(text: str) -> Markup:

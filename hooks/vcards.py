@@ -1,0 +1,25 @@
+"""Hook: write a vCard file per institution, so a phone can save the contact in one tap.
+
+The cards link to ``vcards/<id>.vcf`` at the site root; the files are the same for every
+language, so they are written once, during the default language's build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wegweiser import load_cached, load_site_config
+from wegweiser.render import Renderer
+
+# ---- Hooks ----
+
+
+def on_post_build(config, **kwargs):
+    """Write site/vcards/<id>.vcf for every institution (default language only)."""
+    site = load_site_config(Path(config.config_file_path))
+    if config.plugins["i18n"].current_language != site.default.code:
+        return
+    renderer = Renderer(load_cached(site), site.default.code)
+    folder = Path(config.site_dir) / "vcards"
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in renderer.data.institutions:
+        (folder / f"{item.id}.vcf").write_bytes(renderer.vcard(item.id).encode("utf-8"))

@@ -1,0 +1,73 @@
+"""What the service worker keeps, and the text of the worker and the web manifest."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+
+from .config import Language, SiteConfig
+from .render import TEMPLATES
+
+# Files every language needs, as globs from the site root.
+CORE_GLOBS = (
+    "assets/javascripts/bundle.*.min.js",
+    "assets/stylesheets/*.css",
+    "assets/javascripts/wegweiser/*.js",
+    "assets/images/icon.svg",
+    "search/search_index.json",
+)
+
+
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def core_files(site_dir: Path) -> list[str]:
+    """Site-relative paths of the files every page needs."""
+    found = set()
+    for pattern in CORE_GLOBS:
+        found.update(path.relative_to(site_dir).as_posix() for path in site_dir.glob(pattern))
+    return sorted(found)
+
+
+def language_files(site: SiteConfig, language: str, pages: list[str]) -> list[str]:
+    """Pages, search index, stemmer and manifest of one language."""
+    files = list(pages)
+    files.append(f"search/index.{language}.js")
+    files.append(f"manifest.{language}.webmanifest")
+    files.append("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
+    files.append("assets/javascripts/lunr/min/lunr.de.min.js")
+    if language != "de":
+        files.append(f"assets/javascripts/lunr/min/lunr.{language}.min.js")
+    return files
+
+
+def service_worker(site: SiteConfig, site_dir: Path, pages: dict[str, list[str]]) -> str:
+    """sw.js: versioned by the content of everything it caches, so a changed site updates."""
+    core = core_files(site_dir)
+    per_language = {code: language_files(site, code, urls) for code, urls in pages.items()}
+    digest = hashlib.sha256()
+    for relative in sorted(set(core) | {url for urls in per_language.values() for url in urls}):
+        path = site_dir / relative
+        if path.is_dir() or relative.endswith("/") or relative == "":
+            path = path / "index.html"
+        digest.update(relative.encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return _env().get_template("sw.js").render(
+        version=digest.hexdigest()[:16],
+        core=["./"] + core,
+        pages={code: ["./" + url for url in urls] for code, urls in per_language.items()},
+        offline_page="./",
+    )
+
+
+def manifest(site: SiteConfig, language: Language) -> str:
+    """The web manifest of one language: its name, start page and direction."""
+    start = "./" if language.default else f"./{language.code}/"
+    return _env().get_template("manifest.webmanifest").render(
+        name=language.site_name, lang=language.code, dir=language.direction, start_url=start,
+    )
