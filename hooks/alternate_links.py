@@ -14,7 +14,8 @@ from mkdocs.plugins import event_priority
 @event_priority(-50)
 def on_page_context(context, page, config, nav, **kwargs):
     """Runs after static-i18n (priority 50) has set this page's alternates."""
-    for alternate in config.extra.get("alternate") or []:
+    # static-i18n sets the attribute (config.extra.alternate), which is what templates read
+    for alternate in getattr(config.extra, "alternate", None) or []:
         link = alternate.get("link", "")
         if link.startswith("/") and not link.startswith("//"):
             alternate["link"] = link.lstrip("/") or "./"

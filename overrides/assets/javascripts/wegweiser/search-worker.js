@@ -266,6 +266,9 @@ function handle(message) {
     case SETUP:
       return Promise.resolve({ type: READY });
     case QUERY:
+      /* Material sends the empty query when search is set up: no need for the index yet */
+      if (!words(String(message.data || "")).length)
+        return Promise.resolve({ type: RESULT, data: { items: [] } });
       return load().then(function () {
         return { type: RESULT, data: search(message.data) };
       }).catch(function (err) {
