@@ -2,7 +2,8 @@
  * After one visit, the pages of the reader's language, its search and the assets are in the
  * cache: the site works with the network cut and can be added to the home screen.
  * Pages are fetched from the network first (updates arrive on the next online visit) and
- * fall back to the cache; other files are served from the cache and refreshed behind. */
+ * fall back to the cache. Other files come from the cache; VERSION is a hash of everything
+ * cached, so any change to the site gives a new worker that fills a fresh cache. */
 "use strict";
 const VERSION = {{ version | tojson }};
 const CORE = {{ core | tojson }};
@@ -10,7 +11,7 @@ const PAGES = {{ pages | tojson }};
 const CACHE = "wegweiser-" + VERSION;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(CORE)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(CORE.map(fresh))).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
@@ -27,11 +28,16 @@ self.addEventListener("message", (event) => {
   if (data.type === "cache-language" && PAGES[data.lang]) event.waitUntil(cacheLanguage(data.lang, event.source));
 });
 
+/* Past the browser's HTTP cache: what a new version caches must be the new files */
+function fresh(url) {
+  return new Request(url, { cache: "reload" });
+}
+
 async function cacheLanguage(lang, client) {
   const cache = await caches.open(CACHE);
   const urls = PAGES[lang];
   await Promise.all(urls.map(async (url) => {
-    if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+    if (!(await cache.match(url))) await cache.add(fresh(url)).catch(() => undefined);
   }));
   if (client) client.postMessage({ type: "cached", lang: lang, count: urls.length, version: VERSION });
 }
@@ -45,7 +51,9 @@ self.addEventListener("fetch", (event) => {
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
+    /* "no-cache": ask the server every time (a cheap 304 when nothing changed), so an
+       updated page is never hidden behind the browser's HTTP cache */
+    const response = await fetch(request, { cache: "no-cache" });
     if (response.ok) cache.put(request, response.clone());
     return response;
   } catch (error) {
@@ -56,10 +64,10 @@ async function networkFirst(request) {
 
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
-  const refresh = fetch(request).then((response) => {
-    if (response.ok) cache.put(request, response.clone());
-    return response;
-  }).catch(() => undefined);
-  return cached || (await refresh) || Response.error();
+  /* exact URL first: the search worker's ?lang= tells it the language */
+  const cached = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) cache.put(request, response.clone());
+  return response;
 }

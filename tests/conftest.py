@@ -42,6 +42,19 @@ def built_site(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    """The download for use from disk: built with WEGWEISER_OFFLINE=true (Material's offline
+    plugin: file:// links, search without a server)."""
+    out = tmp_path_factory.mktemp("offline")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "WEGWEISER_OFFLINE": "true"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 def chromium_path() -> str | None:
     """Debian's chromium; browser tests must run (not skip) under CI=true."""
     path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)

@@ -37,6 +37,7 @@ def language_files(site: SiteConfig, language: str, pages: list[str]) -> list[st
     """Pages, search index, stemmer and manifest of one language."""
     files = list(pages)
     files.append(f"search/index.{language}.js")
+    files.append(f"assets/javascripts/wegweiser/search-worker.js?lang={language}")
     files.append(f"manifest.{language}.webmanifest")
     files.append("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
     files.append("assets/javascripts/lunr/min/lunr.de.min.js")
@@ -51,7 +52,7 @@ def service_worker(site: SiteConfig, site_dir: Path, pages: dict[str, list[str]]
     per_language = {code: language_files(site, code, urls) for code, urls in pages.items()}
     digest = hashlib.sha256()
     for relative in sorted(set(core) | {url for urls in per_language.values() for url in urls}):
-        path = site_dir / relative
+        path = site_dir / relative.split("?")[0]
         if path.is_dir() or relative.endswith("/") or relative == "":
             path = path / "index.html"
         digest.update(relative.encode())

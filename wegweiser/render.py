@@ -246,8 +246,13 @@ class Renderer:
             topics=[{"id": t.id, "name": self.text(t.name)} for t in self.data.taxonomy.topics if t.id in used_topics],
             cities=sorted({item.address.city for item in items if item.address.city}),
             languages=[{"id": l.id, "name": self.text(l.name)} for l in self.data.taxonomy.languages if l.id in used_languages],
-            count=len(items),
+            count_text=self.count_text(len(items)),
         )
+
+    def count_text(self, n: int) -> str:
+        """'1 Eintrag', '5 Einträge', '21 запись' – the plural form the language needs."""
+        forms = self.label("entries-count").split("|")
+        return forms[plural_index(self.language, n, len(forms))].replace("{n}", str(n))
 
     # ---- Steps ----
 

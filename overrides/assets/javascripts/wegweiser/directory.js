@@ -12,6 +12,17 @@
   var count = form.querySelector("[data-ww-count]");
   var none = form.querySelector("[data-ww-none]");
   var fields = ["topic", "city", "language"];
+  var lang = document.documentElement.lang;
+
+  /* Same plural rule as the build (wegweiser.render.plural_index) */
+  function countText(n) {
+    var forms = count.getAttribute("data-forms").split("|"), i = 0;
+    if (forms.length >= 3 && (lang === "ru" || lang === "uk"))
+      i = (n % 10 === 1 && n % 100 !== 11) ? 0 : (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2;
+    else if (forms.length >= 2)
+      i = n === 1 ? 0 : 1;
+    return forms[i].replace("{n}", n);
+  }
 
   function has(list, value) {
     return (" " + list + " ").indexOf(" " + value + " ") !== -1;
@@ -45,7 +56,7 @@
       card.hidden = !ok;
       if (ok) shown++;
     });
-    count.textContent = shown;
+    count.textContent = countText(shown);
     none.hidden = shown !== 0;
     updateHeadings();
   }
