@@ -7,6 +7,7 @@ renders; this file only asks MkDocs for the language being built and for relativ
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -46,7 +47,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         """Relative URL from this page to a file at the site root (vCards, downloads)."""
         return get_relative_url(path, page.url)
 
-    renderer = Renderer(_data(config), language, link=link, asset=asset)
+    offline_copy = os.environ.get("WEGWEISER_OFFLINE") == "true"
+    renderer = Renderer(_data(config), language, link=link, asset=asset,
+                        download=None if offline_copy else "download/wegweiser-offline.zip")
     try:
         return renderer.render_markdown(markdown, name=f"docs/{page.file.src_uri}")
     except RenderError as error:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +64,68 @@ def chromium_path() -> str | None:
     if path is None and os.environ.get("CI") == "true":
         pytest.fail("chromium is missing: browser tests must run in CI (apt-get install -y chromium)")
     return path
+
+
+# ---- Browser (Debian chromium through Playwright) ----
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 740}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("chromium not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.requests = []
+    context.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()
+
+
+def search(page, query: str) -> list[dict]:
+    """Open search, type like a person, and return the results (title and link)."""
+    page.locator("label[for=__search]").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # Material listens to keyup; fill() alone sends no key for ı, ş or Cyrillic
+    # Material shows its placeholder until the worker answers, then a count or "no results"
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    except Exception:  # noqa: BLE001 - no result at all: the assertions say so
+        return []
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a",
+        "els => els.map(a => ({href: a.href, title: a.querySelector('h1,h2').textContent}))",
+    )
+
+

@@ -6,14 +6,14 @@ from urllib.parse import urlparse
 
 import pytest
 
-from test_browser import PHONE, browser, page, search, server  # noqa: F401 - shared fixtures
+from conftest import PHONE, search
 
 pytestmark = pytest.mark.browser
 
 
-def test_pages_and_search_work_with_the_network_cut(browser, server):  # noqa: F811
+def test_pages_and_search_work_with_the_network_cut(browser, server):
     context = browser.new_context(viewport=PHONE)
-    page = context.new_page()  # noqa: F811
+    page = context.new_page()
     page.goto(f"{server}/tr/")
     # the service worker says when every Turkish page is in the cache
     page.wait_for_selector("html[data-offline-ready='tr']", state="attached", timeout=60000)
@@ -28,9 +28,9 @@ def test_pages_and_search_work_with_the_network_cut(browser, server):  # noqa: F
     context.close()
 
 
-def test_a_changed_site_reaches_the_reader_on_the_next_online_visit(browser, server, built_site):  # noqa: F811
+def test_a_changed_site_reaches_the_reader_on_the_next_online_visit(browser, server, built_site):
     context = browser.new_context(viewport=PHONE)
-    page = context.new_page()  # noqa: F811
+    page = context.new_page()
     page.goto(f"{server}/ru/about-data/")
     page.wait_for_selector("html[data-offline-ready='ru']", state="attached", timeout=60000)
     target = built_site / "ru" / "about-data" / "index.html"
@@ -44,9 +44,9 @@ def test_a_changed_site_reaches_the_reader_on_the_next_online_visit(browser, ser
     context.close()
 
 
-def test_site_works_from_disk_with_search(browser, offline_site):  # noqa: F811
+def test_site_works_from_disk_with_search(browser, offline_site):
     context = browser.new_context(viewport=PHONE)
-    page = context.new_page()  # noqa: F811
+    page = context.new_page()
     requests = []
     context.on("request", lambda request: requests.append(request.url))
     page.goto((offline_site / "ru" / "index.html").as_uri())

@@ -72,3 +72,14 @@ def manifest(site: SiteConfig, language: Language) -> str:
     return _env().get_template("manifest.webmanifest").render(
         name=language.site_name, lang=language.code, dir=language.direction, start_url=start,
     )
+
+
+def zip_folder(folder: Path, target: Path, top: str) -> None:
+    """Zip ``folder`` into ``target`` with every file under ``top/``, in a stable order."""
+    import zipfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{top}/{path.relative_to(folder).as_posix()}")

@@ -79,6 +79,7 @@ class Renderer:
     link: Callable[[str], str] = lambda target: target  # language-local page path → relative URL
     asset: Callable[[str], str] = lambda path: path      # path from the site root → relative URL
     today: Optional[_dt.date] = None
+    download: Optional[str] = "download/wegweiser-offline.zip"  # None in the download itself
 
     def __post_init__(self):
         self.env = _environment()
@@ -94,6 +95,7 @@ class Renderer:
             glossary=self.glossary,
             label=self.label,
             data_overview=self.data_overview,
+            offline_download=self.offline_download,
         )
         self.default_language = self.data.site.default.code
 
@@ -346,6 +348,12 @@ class Renderer:
                  for (checked, source), count in sorted(rows.items())]
         return self._render("data_overview.html", rows=table, total=len(self.data.institutions),
                             facts=len(self.data.facts), terms=len(self.data.terms), steps=len(self.data.steps))
+
+    def offline_download(self) -> Markup:
+        """A link to the zipped site that works from disk (nothing inside that copy itself)."""
+        if not self.download:
+            return Markup("")
+        return self._render("download.html", href=self.asset(self.download))
 
     # ---- Pages ----
 
