@@ -162,3 +162,11 @@ def test_broken_data_stops_the_build_with_the_message(tmp_path):
     assert result.returncode != 0
     assert f'data/institutions.yaml:{line}:12' in result.stdout + result.stderr
     assert '"c.montfort@awo" is not an e-mail address' in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("language", [code for code in LANGS if code != DEFAULT])
+def test_german_terms_in_other_languages_are_marked_as_german(built_site, language):
+    html = out_path(built_site, language, "guide/registering.md").read_text(encoding="utf-8")
+    terms = re.findall(r'<span class="ww-term"><a [^>]*><span lang="([a-z]+)">([^<]+)</span>', html)
+    assert terms, "no office term on the page"
+    assert all(lang == "de" for lang, _ in terms)
