@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,8 +19,13 @@ from wegweiser import DataError, load_cached, load_site_config
 from wegweiser.render import Renderer, RenderError
 
 log = logging.getLogger("mkdocs.hooks.macros")
+_command = {"name": "build"}
 
 # ---- Hooks ----
+
+
+def on_startup(command, dirty, **kwargs):
+    _command["name"] = command
 
 
 @event_priority(100)
@@ -27,8 +33,16 @@ def on_config(config, **kwargs):
     """Validate all data before anything is rendered; fail with every problem at once.
 
     Runs first (priority 100) so a broken data file stops the build before any page is read.
-    Static-i18n runs this event once per language; the core caches the loaded data."""
-    _data(config)
+    Static-i18n runs this event once per language; the core caches the loaded data.
+    Under ``mkdocs serve`` the problems are shown on every page instead, so the preview
+    stays up while a maintainer fixes them."""
+    try:
+        _data(config)
+    except PluginError as error:
+        if _command["name"] != "serve":
+            raise
+        # printed, not logged: a logged error would abort the strict preview build
+        print(f"\n{error}\n", file=sys.stderr)
     return config
 
 
@@ -48,7 +62,13 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return get_relative_url(path, page.url)
 
     offline_copy = os.environ.get("WEGWEISER_OFFLINE") == "true"
-    renderer = Renderer(_data(config), language, link=link, asset=asset,
+    try:
+        data = _data(config)
+    except PluginError as error:
+        if _command["name"] != "serve":
+            raise
+        return _problems_page(str(error))
+    renderer = Renderer(data, language, link=link, asset=asset,
                         download=None if offline_copy else "download/wegweiser-offline.zip")
     try:
         return renderer.render_markdown(markdown, name=f"docs/{page.file.src_uri}")
@@ -57,6 +77,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 # ---- Helper functions ----
+
+
+def _problems_page(message: str) -> str:
+    """The page ``mkdocs serve`` shows while the data has problems (Markdown; escaped)."""
+    import html
+
+    return ('# Daten prüfen / Check the data\n\n!!! failure "Die Daten haben Fehler – die Vorschau zeigt sie, '
+            'bis sie behoben sind."\n\n<pre class="ww-problems">' + html.escape(message) + "</pre>\n")
 
 
 def _site(config):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wegweiser import load_cached, load_site_config
+from wegweiser import DataError, load_cached, load_site_config
 from wegweiser.render import Renderer
 
 # ---- Hooks ----
@@ -18,7 +18,10 @@ def on_post_build(config, **kwargs):
     site = load_site_config(Path(config.config_file_path))
     if config.plugins["i18n"].current_language != site.default.code:
         return
-    renderer = Renderer(load_cached(site), site.default.code)
+    try:
+        renderer = Renderer(load_cached(site), site.default.code)
+    except DataError:
+        return  # reported by hooks/macros.py (which stops a build, or shows it under serve)
     folder = Path(config.site_dir) / "vcards"
     folder.mkdir(parents=True, exist_ok=True)
     for item in renderer.data.institutions:
