@@ -96,6 +96,7 @@ class Renderer:
             label=self.label,
             data_overview=self.data_overview,
             offline_download=self.offline_download,
+            open_data=self.open_data,
         )
         self.default_language = self.data.site.default.code
 
@@ -348,6 +349,11 @@ class Renderer:
                  for (checked, source), count in sorted(rows.items())]
         return self._render("data_overview.html", rows=table, total=len(self.data.institutions),
                             facts=len(self.data.facts), terms=len(self.data.terms), steps=len(self.data.steps))
+
+    def open_data(self) -> Markup:
+        """Links to the directory as JSON and CSV."""
+        return self._render("open_data.html", json_href=self.asset("data/institutions.json"),
+                            csv_href=self.asset("data/institutions.csv"))
 
     def offline_download(self) -> Markup:
         """A link to the zipped site that works from disk (nothing inside that copy itself)."""
