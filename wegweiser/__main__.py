@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--lang", choices=("both", "en", "de"), default="both", help="language of the messages")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     schema.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
+    report = commands.add_parser("report", help="reports for maintainers")
+    report.add_argument("which", choices=("translations", "stale", "links"),
+                        help="translations: missing/outdated; stale: old 'checked' dates; links: dead websites (needs network)")
+    report.add_argument("--months", type=int, help="stale: older than this many months (default: data/site.yaml)")
     args = parser.parse_args(argv)
 
     site = load_site_config(Path(args.config))
@@ -33,6 +37,30 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"OK: {len(data.institutions)} institutions, {len(data.steps)} steps, "
               f"{len(data.facts)} facts, {len(data.terms)} terms / Daten in Ordnung.")
+        return 0
+    if args.command == "report":
+        from . import reports
+
+        try:
+            data = load(site)
+        except DataError as error:
+            print("\n".join(problem.format(args.lang if hasattr(args, "lang") else "both") for problem in error.problems))
+            return 1
+        if args.which == "translations":
+            gaps = reports.translation_status(site, data)
+            for gap in gaps:
+                print(f"{gap.language}  {gap.kind:14} {gap.where}" + (f"  ({gap.detail})" if gap.detail else ""))
+            print(f"{len(gaps)} gap(s) / Lücke(n)")
+        elif args.which == "stale":
+            entries = reports.stale_entries(data, months=args.months)
+            for entry in entries:
+                print(f"{entry.checked:10} {entry.months:4} months  {entry.id}  {entry.name}")
+            print(f"{len(entries)} stale entr(y/ies) / veraltete Einträge")
+        else:
+            problems = reports.check_links(data)
+            for ident, url, problem in problems:
+                print(f"{ident}  {url}  {problem}")
+            print(f"{len(problems)} link problem(s) / Link-Problem(e)")
         return 0
     if args.command == "schema":
         from .schema import stale_schemas, write_schemas

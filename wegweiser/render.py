@@ -97,6 +97,7 @@ class Renderer:
             data_overview=self.data_overview,
             offline_download=self.offline_download,
             open_data=self.open_data,
+            maintenance_report=self.maintenance_report,
         )
         self.default_language = self.data.site.default.code
 
@@ -158,6 +159,7 @@ class Renderer:
             "partners": item.partners or [],
             "description": self.text(item.description),
             "description_fallback": self.is_fallback(item.description),
+            "fallback_lang": self.default_language,
             "source": item.source,
             "checked": item.checked,
             "stale": self.is_stale(item.checked),
@@ -237,7 +239,8 @@ class Renderer:
                 {"id": None, "title": None, "cards": [self._card(item) for item in sorted(items, key=key)]}
             ]})
         return self._render("directory.html", markdown=True, groups=groups, count=len(items), compact=compact,
-                            anchors=not compact, directory_href=self.link("directory/index.md"))
+                            anchors=not compact,
+                            directory_href=self.link("directory/index.md") if compact else None)
 
     def directory_filter(self) -> Markup:
         """Filters (topic, city, counselling language) for a directory listing on the same page."""
@@ -266,6 +269,7 @@ class Renderer:
                    or item.id in step.helped_by.institutions]
         return {
             "id": step.id,
+            "fallback": any(self.is_fallback(text) for text in (step.title, step.summary, step.cost, step.duration)),
             "order": step.order,
             "title": self.text(step.title),
             "summary": self.text(step.summary),
@@ -349,6 +353,15 @@ class Renderer:
                  for (checked, source), count in sorted(rows.items())]
         return self._render("data_overview.html", rows=table, total=len(self.data.institutions),
                             facts=len(self.data.facts), terms=len(self.data.terms), steps=len(self.data.steps))
+
+    def maintenance_report(self) -> Markup:
+        """Translation status and stale entries, for the maintainers' page."""
+        from .reports import stale_entries, translation_status
+
+        gaps = translation_status(self.data.site, self.data)
+        stale = stale_entries(self.data, today=self.today)
+        return self._render("maintenance_report.html", gaps=gaps, stale=stale,
+                            directory_href=self.link("directory/index.md"))
 
     def open_data(self) -> Markup:
         """Links to the directory as JSON and CSV."""

@@ -1,0 +1,123 @@
+"""Reports maintainers need: translation status, stale entries, and (with network) dead links.
+
+Plain Python: the command line (``python -m wegweiser report …``) and the maintainers' page
+of the site (macro ``maintenance_report()``) use the same functions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import subprocess
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .config import SiteConfig
+from .validate import Data
+
+
+@dataclass(frozen=True)
+class TranslationGap:
+    """A page or data text that a language lacks, or whose German changed after translation."""
+
+    language: str
+    kind: str        # "missing-page" | "missing-text" | "outdated-page"
+    where: str       # docs path, or data file › entry › field
+    detail: str = ""
+
+
+def _last_commit_time(root: Path, path: Path) -> Optional[int]:
+    """Unix time of the last commit that touched ``path`` (None without git history)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", str(path)], cwd=root,
+                                capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    text = result.stdout.strip()
+    return int(text) if result.returncode == 0 and text.isdigit() else None
+
+
+def translation_status(site: SiteConfig, data: Optional[Data] = None) -> list[TranslationGap]:
+    """Pages missing in a language, data texts missing (where a language may fall back to the
+    default), and pages whose default-language text was committed after the translation."""
+    docs = site.root / "docs"
+    default = site.default.code
+    gaps: list[TranslationGap] = []
+    pages = sorted(p.relative_to(docs / default) for p in (docs / default).rglob("*.md"))
+    for language in site.codes:
+        if language == default:
+            continue
+        for page in pages:
+            own = docs / language / page
+            if not own.exists():
+                gaps.append(TranslationGap(language, "missing-page", f"docs/{language}/{page.as_posix()}"))
+                continue
+            german, translated = _last_commit_time(site.root, docs / default / page), _last_commit_time(site.root, own)
+            if german and translated and german > translated:
+                changed = _dt.datetime.fromtimestamp(german, _dt.timezone.utc).date().isoformat()
+                gaps.append(TranslationGap(language, "outdated-page", f"docs/{language}/{page.as_posix()}",
+                                           f"docs/{default}/{page.as_posix()} changed {changed}"))
+    if data is not None:
+        for language in site.codes:
+            for name, source in data.sources.items():
+                for where in _missing_texts(source.data, language, site.codes):
+                    gaps.append(TranslationGap(language, "missing-text", f"data/{name} › {where}"))
+    return gaps
+
+
+def _missing_texts(raw, language: str, codes: tuple, path: str = ""):
+    """Paths of localized texts (mappings with the default language) that lack ``language``."""
+    if isinstance(raw, dict):
+        keys = set(raw)
+        if codes[0] in keys and keys <= set(codes):
+            if not raw.get(language):
+                yield path
+            return
+        for key, value in raw.items():
+            yield from _missing_texts(value, language, codes, f"{path}.{key}" if path else str(key))
+    elif isinstance(raw, list):
+        for index, value in enumerate(raw):
+            label = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else f"[{index + 1}]"
+            yield from _missing_texts(value, language, codes, f"{path} › {label}" if path else label)
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    id: str
+    name: str
+    checked: str
+    months: int
+
+
+def stale_entries(data: Data, today: Optional[_dt.date] = None, months: Optional[int] = None) -> list[StaleEntry]:
+    """Entries whose ``checked`` is older than ``months`` (default: the site's setting), oldest first."""
+    today = today or _dt.date.today()
+    limit = months if months is not None else data.settings.stale_after_months
+    found = []
+    for item in data.institutions:
+        year, month = (int(part) for part in (item.checked.split("-") + ["12"])[:2])
+        age = (today.year - year) * 12 + (today.month - month)
+        if age > limit:
+            found.append(StaleEntry(item.id, item.name, item.checked, age))
+    return sorted(found, key=lambda entry: (entry.checked, entry.id))
+
+
+def check_links(data: Data, timeout: float = 10.0) -> list[tuple[str, str, str]]:
+    """(id, url, problem) for every website that does not answer with success. Needs network;
+    never part of the tests."""
+    problems = []
+    for item in data.institutions:
+        if not item.website:
+            continue
+        request = urllib.request.Request(item.website, method="HEAD", headers={"User-Agent": "Wegweiser link check"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                if response.status >= 400:
+                    problems.append((item.id, item.website, f"HTTP {response.status}"))
+        except urllib.error.HTTPError as error:
+            problems.append((item.id, item.website, f"HTTP {error.code}"))
+        except (urllib.error.URLError, OSError) as error:
+            problems.append((item.id, item.website, str(getattr(error, "reason", error))))
+    return problems
