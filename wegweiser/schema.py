@@ -3,8 +3,10 @@
 ``python -m wegweiser schema`` writes ``schema/<file>.schema.json`` for every data file. Each
 YAML file names its schema in its first line (``# yaml-language-server: $schema=…``), so VS
 Code's YAML extension completes fields, offers the allowed values and flags errors while typing.
-The allowed kinds, topics, states, languages and ids are taken from the data itself, so a
-schema is stale when they change: a test compares the committed files with fresh ones.
+The allowed kinds, topics, states and languages are taken from data/taxonomy.yaml, so a
+schema is stale when they change: a test compares the committed files with fresh ones. Ids of
+institutions and facts are left out on purpose: adding an institution (often done in the
+browser) must not require regenerating a schema; the validator checks those references.
 """
 
 from __future__ import annotations
@@ -49,8 +51,6 @@ def build_schemas(site: SiteConfig, data_dir: Path | None = None) -> dict[str, d
     data_dir = Path(data_dir or site.data_dir)
     models = models_for(site)
     allowed = {what: _ids(data_dir, "taxonomy.yaml", what) for what in ("kinds", "topics", "states", "languages")}
-    institutions = _ids(data_dir, "institutions.yaml", "institutions")
-    facts = _ids(data_dir, "facts.yaml", "facts")
     schemas = {}
     for name in FILES:
         schema = models.files[name].model_json_schema()
@@ -64,9 +64,6 @@ def build_schemas(site: SiteConfig, data_dir: Path | None = None) -> dict[str, d
         if name == "steps.yaml":
             _restrict(schema, "HelpedBy", "kinds", allowed["kinds"])
             _restrict(schema, "HelpedBy", "topics", allowed["topics"])
-            _restrict(schema, "HelpedBy", "institutions", institutions)
-            _restrict(schema, "Step", "cost_facts", facts)
-            _restrict(schema, "Step", "duration_facts", facts)
         schemas[name] = schema
     return schemas
 
