@@ -91,3 +91,14 @@ def test_directory_on_a_phone_offers_one_tap_contact(page, server):
     assert card.locator("a.ww-card__phone").get_attribute("href") == "tel:+494213377173"
     assert card.locator("a.ww-card__email").get_attribute("href").startswith("mailto:")
     assert card.get_by_text("Telefon").first.is_visible()
+
+
+def test_the_privacy_notice_is_true_no_cookies(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in ("/", "/tr/directory/", "/ru/guide/money/", "/privacy/"):
+        page.goto(server + path)
+    search(page, "Gewerbe")
+    assert context.cookies() == []
+    assert "keine Cookies" in (page.goto(server + "/privacy/") and page.content())
+    context.close()

@@ -97,6 +97,7 @@ class Renderer:
             data_overview=self.data_overview,
             offline_download=self.offline_download,
             open_data=self.open_data,
+            operator=self.operator,
             maintenance_report=self.maintenance_report,
         )
         self.default_language = self.data.site.default.code
@@ -362,6 +363,10 @@ class Renderer:
         stale = stale_entries(self.data, today=self.today)
         return self._render("maintenance_report.html", gaps=gaps, stale=stale,
                             directory_href=self.link("directory/index.md"))
+
+    def operator(self) -> Markup:
+        """Who runs the site (data/site.yaml › operator), for the Impressum."""
+        return self._render("operator.html", operator=self.data.settings.operator)
 
     def open_data(self) -> Markup:
         """Links to the directory as JSON and CSV."""
