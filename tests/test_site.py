@@ -170,3 +170,15 @@ def test_german_terms_in_other_languages_are_marked_as_german(built_site, langua
     terms = re.findall(r'<span class="ww-term"><a [^>]*><span lang="([a-z]+)">([^<]+)</span>', html)
     assert terms, "no office term on the page"
     assert all(lang == "de" for lang, _ in terms)
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_steps_overview_and_chapters_link_to_each_other(built_site, language):
+    steps = yaml.safe_load((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8"))["steps"]
+    overview = out_path(built_site, language, "steps.md")
+    for step in steps:
+        chapter = out_path(built_site, language, f"guide/{step['chapter']}.md")
+        to_chapter = [h for h in parse(overview).hrefs if (overview.parent / h.split("#")[0]).resolve() == chapter.parent.resolve()]
+        assert to_chapter, f"{language}: overview does not link to guide/{step['chapter']}"
+        back = [h for h in parse(chapter).hrefs if (chapter.parent / h.split("#")[0]).resolve() == overview.parent.resolve()]
+        assert back, f"{language}: guide/{step['chapter']} does not link back to the steps overview"

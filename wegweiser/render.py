@@ -282,6 +282,7 @@ class Renderer:
             "kinds": [self._named("kinds", kind) for kind in step.helped_by.kinds],
             "helpers": sorted(helpers, key=lambda item: lower(self.language, item.name)),
             "chapter_href": self.link(f"guide/{step.chapter}.md") if step.chapter else None,
+            "overview_href": self.link("steps.md"),
         }
 
     def steps_overview(self) -> Markup:
