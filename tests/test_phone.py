@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 PAGE_TYPES = ["", "steps/", "guide/money/", "guide/legal-forms/", "guide/glossary/", "directory/",
-              "directory/topics/", "about-data/"]
+              "directory/topics/", "about-data/", "maintainers/", "privacy/"]
 
 
 def visible_cards(page) -> list[str]:

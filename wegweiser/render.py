@@ -251,7 +251,7 @@ class Renderer:
         return self._render(
             "directory_filter.html",
             topics=[{"id": t.id, "name": self.text(t.name)} for t in self.data.taxonomy.topics if t.id in used_topics],
-            cities=sorted({item.address.city for item in items if item.address.city}),
+            cities=[{"id": city, "name": city} for city in sorted({item.address.city for item in items if item.address.city})],
             languages=[{"id": l.id, "name": self.text(l.name)} for l in self.data.taxonomy.languages if l.id in used_languages],
             count_text=self.count_text(len(items)),
         )
