@@ -182,3 +182,17 @@ def test_steps_overview_and_chapters_link_to_each_other(built_site, language):
         assert to_chapter, f"{language}: overview does not link to guide/{step['chapter']}"
         back = [h for h in parse(chapter).hrefs if (chapter.parent / h.split("#")[0]).resolve() == overview.parent.resolve()]
         assert back, f"{language}: guide/{step['chapter']} does not link back to the steps overview"
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_each_language_is_installable(built_site, language):
+    html = out_path(built_site, language, "index.md").read_text(encoding="utf-8")
+    href = re.search(r'<link rel="manifest" href="([^"]+)"', html).group(1)
+    manifest_path = (out_path(built_site, language, "index.md").parent / href).resolve()
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert manifest["name"] == SITE.language(language).site_name and manifest["lang"] == language
+    assert (manifest_path.parent / manifest["start_url"] / "index.html").resolve() == out_path(built_site, language, "index.md").resolve()
+    sizes = {icon["sizes"] for icon in manifest["icons"] if (manifest_path.parent / icon["src"]).exists()}
+    assert {"192x192", "512x512"} <= sizes
+    sw = (built_site / "sw.js").read_text(encoding="utf-8")
+    assert f'"./{"" if language == DEFAULT else language + "/"}guide/money/"' in sw   # every page of the language is kept

@@ -15,7 +15,7 @@ CORE_GLOBS = (
     "assets/javascripts/bundle.*.min.js",
     "assets/stylesheets/*.css",
     "assets/javascripts/wegweiser/*.js",
-    "assets/images/icon.svg",
+    "assets/images/icon*",
     "search/search_index.json",
 )
 
