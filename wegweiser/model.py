@@ -275,3 +275,10 @@ def build_models(languages: tuple[str, ...], required: tuple[str, ...] | None = 
         "site.yaml": Site,
     }
     return Models(languages=languages, localized=Localized, files=files)
+
+
+def months_since(checked: str, today: _dt.date) -> int:
+    """Whole months from a ``checked``/``as_of`` date (YYYY, YYYY-MM or YYYY-MM-DD) to ``today``;
+    a bare year counts from its December, so it is never made older than it may be."""
+    year, month = (int(part) for part in (checked.split("-") + ["12"])[:2])
+    return (today.year - year) * 12 + (today.month - month)

@@ -16,6 +16,7 @@ import jinja2
 import phonenumbers
 from markupsafe import Markup
 
+from .model import months_since
 from .validate import Data
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -178,9 +179,7 @@ class Renderer:
     def is_stale(self, checked: str) -> bool:
         """True when ``checked`` lies further back than the site's stale_after_months."""
         today = self.today or _dt.date.today()
-        year, month = (int(part) for part in (checked.split("-") + ["12"])[:2])
-        months = (today.year - year) * 12 + (today.month - month)
-        return months > self.data.settings.stale_after_months
+        return months_since(checked, today) > self.data.settings.stale_after_months
 
     def institution(self, ident: str) -> Markup:
         """One institution's card."""

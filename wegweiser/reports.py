@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from .config import SiteConfig
+from .model import months_since
 from .validate import Data
 
 
@@ -62,25 +63,25 @@ def translation_status(site: SiteConfig, data: Optional[Data] = None) -> list[Tr
     if data is not None:
         for language in site.codes:
             for name, source in data.sources.items():
-                for where in _missing_texts(source.data, language, site.codes):
+                for where in _missing_texts(source.data, language, site.codes, default):
                     gaps.append(TranslationGap(language, "missing-text", f"data/{name} › {where}"))
     return gaps
 
 
-def _missing_texts(raw, language: str, codes: tuple, path: str = ""):
+def _missing_texts(raw, language: str, codes: tuple, default: str, path: str = ""):
     """Paths of localized texts (mappings with the default language) that lack ``language``."""
     if isinstance(raw, dict):
         keys = set(raw)
-        if codes[0] in keys and keys <= set(codes):
+        if default in keys and keys <= set(codes):
             if not raw.get(language):
                 yield path
             return
         for key, value in raw.items():
-            yield from _missing_texts(value, language, codes, f"{path}.{key}" if path else str(key))
+            yield from _missing_texts(value, language, codes, default, f"{path}.{key}" if path else str(key))
     elif isinstance(raw, list):
         for index, value in enumerate(raw):
             label = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else f"[{index + 1}]"
-            yield from _missing_texts(value, language, codes, f"{path} › {label}" if path else label)
+            yield from _missing_texts(value, language, codes, default, f"{path} › {label}" if path else label)
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,7 @@ def stale_entries(data: Data, today: Optional[_dt.date] = None, months: Optional
     limit = months if months is not None else data.settings.stale_after_months
     found = []
     for item in data.institutions:
-        year, month = (int(part) for part in (item.checked.split("-") + ["12"])[:2])
-        age = (today.year - year) * 12 + (today.month - month)
+        age = months_since(item.checked, today)
         if age > limit:
             found.append(StaleEntry(item.id, item.name, item.checked, age))
     return sorted(found, key=lambda entry: (entry.checked, entry.id))
