@@ -20,8 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     schema.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
     report = commands.add_parser("report", help="reports for maintainers")
-    report.add_argument("which", choices=("translations", "stale", "links"),
-                        help="translations: missing/outdated; stale: old 'checked' dates; links: dead websites (needs network)")
+    report.add_argument("which", choices=("translations", "stale", "links", "parity"),
+                        help="translations: missing/outdated; stale: old 'checked' dates; links: dead websites (needs network); "
+                             "parity: facts, terms, steps, directory blocks and warnings a translated page lacks")
     report.add_argument("--months", type=int, help="stale: older than this many months (default: data/site.yaml)")
     args = parser.parse_args(argv)
 
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"OK: {len(data.institutions)} institutions, {len(data.steps)} steps, "
               f"{len(data.facts)} facts, {len(data.terms)} terms / Daten in Ordnung.")
         return 0
+    if args.command == "report" and args.which == "parity":
+        from .parity import parity_gaps
+
+        gaps = parity_gaps(site)
+        for gap in gaps:
+            print(gap.format())
+        print(f"{len(gaps)} difference(s) / Unterschied(e)")
+        return 1 if gaps else 0
     if args.command == "report":
         from . import reports
 

@@ -111,6 +111,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
 
 
+class Source(_Strict):
+    """A page, document or law text that confirms an entry or a figure."""
+
+    title: Text = Field(description="Site and page title, or the document's name")
+    url: Optional[WebUrl] = None
+    date: Optional[DateText] = Field(None, description="The date the source itself shows (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
 # ---- The model, built for a list of languages ----
 
 
@@ -216,13 +224,13 @@ def build_models(languages: tuple[str, ...], required: tuple[str, ...] | None = 
         steps: list[Step]
 
     class Fact(_Strict):
-        """A figure that changes (amount, limit, fee, deadline), kept once with its source."""
+        """A figure that changes (amount, limit, fee, deadline), kept once with its sources."""
 
         id: Slug
         value: Number
         unit: Unit
         label: Localized  # type: ignore[valid-type]
-        source: Text
+        sources: list[Source] = Field(min_length=1, description="Where the figure was read: title, url, date")
         as_of: DateText
         doubt: Optional[Localized] = None  # type: ignore[valid-type]
 

@@ -314,7 +314,7 @@ class Renderer:
             "id": fact.id,
             "value": pattern.replace("{n}", format_number(self.language, fact.value, money=fact.unit.startswith("eur"))),
             "label": self.text(fact.label),
-            "source": fact.source,
+            "source": "; ".join(source.title + (f" ({source.date})" if source.date else "") for source in fact.sources),
             "as_of": fact.as_of,
             "doubt": self.text(fact.doubt) if fact.doubt else None,
         }
@@ -336,9 +336,12 @@ class Renderer:
         return {"id": term.id, "term": term.term, "meaning": self.text(term.meaning),
                 "href": self.link("guide/glossary.md") + "#term-" + term.id}
 
-    def term(self, ident: str) -> Markup:
-        """A German office term, kept in German, explained in this language on hover, tap and print."""
-        return self._render("term.html", term=self._term(ident)).strip()
+    def term(self, ident: str, text: Optional[str] = None) -> Markup:
+        """A German office term, kept in German, explained in this language on hover, tap and print.
+
+        ``term("finanzamt")`` shows the German word; ``term("finanzamt", "vergi dairesine")`` shows
+        the reader's words with the German in brackets: "vergi dairesine (Finanzamt)"."""
+        return self._render("term.html", term=self._term(ident), text=text).strip()
 
     def glossary(self) -> Markup:
         """All terms, alphabetically by the German term."""
