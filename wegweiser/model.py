@@ -93,6 +93,8 @@ UNITS = (
     "eur",
     "eur-per-month",
     "eur-per-year",
+    "eur-per-hour",
+    "eur-per-lesson",
     "percent",
     "days",
     "weeks",
@@ -101,6 +103,7 @@ UNITS = (
     "age",
     "hours-per-week",
     "units",
+    "year",
 )
 Unit = Literal[UNITS]  # type: ignore[valid-type]
 

@@ -312,7 +312,8 @@ class Renderer:
         pattern = forms[plural_index(self.language, fact.value, len(forms))]
         return {
             "id": fact.id,
-            "value": pattern.replace("{n}", format_number(self.language, fact.value, money=fact.unit.startswith("eur"))),
+            "value": pattern.replace("{n}", str(fact.value) if fact.unit == "year"
+                                     else format_number(self.language, fact.value, money=fact.unit.startswith("eur"))),
             "label": self.text(fact.label),
             "source": "; ".join(source.title + (f" ({source.date})" if source.date else "") for source in fact.sources),
             "as_of": fact.as_of,
