@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from wegweiser import layout
 from wegweiser.offline import zip_folder
 
 _command = {"name": "build"}
@@ -31,7 +32,8 @@ def on_startup(command, dirty, **kwargs):
 def on_post_build(config, **kwargs):
     """Once per build, after every language (static-i18n sets ``building`` while it builds
     the other languages inside the default language's post-build)."""
-    if _command["name"] != "build" or config.plugins["i18n"].building or os.environ.get("WEGWEISER_OFFLINE") == "true":
+    if (_command["name"] != "build" or config.plugins["i18n"].building or os.environ.get("WEGWEISER_OFFLINE") == "true"
+            or os.environ.get("WEGWEISER_DOWNLOAD") == "false"):
         return
     with tempfile.TemporaryDirectory() as folder:
         result = subprocess.run(
@@ -40,4 +42,4 @@ def on_post_build(config, **kwargs):
         )
         if result.returncode != 0:
             raise PluginError("the offline download did not build:\n" + result.stdout + result.stderr)
-        zip_folder(Path(folder), Path(config.site_dir) / "download" / "wegweiser-offline.zip", "wegweiser")
+        zip_folder(Path(folder), Path(config.site_dir) / layout.DOWNLOAD_ZIP, "wegweiser")

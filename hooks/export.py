@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wegweiser import DataError, load_cached, load_site_config
+from wegweiser import DataError, layout, load_cached, load_site_config
 from wegweiser.export import to_csv, to_json
 
 # ---- Hooks ----
@@ -19,7 +19,9 @@ def on_post_build(config, **kwargs):
         data = load_cached(site)
     except DataError:
         return  # reported by hooks/macros.py
-    folder = Path(config.site_dir) / "data"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "institutions.json").write_text(to_json(data), encoding="utf-8")
-    (folder / "institutions.csv").write_text(to_csv(data), encoding="utf-8")
+    site_dir = Path(config.site_dir)
+    (site_dir / layout.EXPORT_JSON).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / layout.EXPORT_JSON).write_text(to_json(data), encoding="utf-8")
+    # newline="" keeps the CSV's CRLF row ends as they are
+    with open(site_dir / layout.EXPORT_CSV, "w", encoding="utf-8", newline="") as handle:
+        handle.write(to_csv(data))

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from wegweiser import DataError, load_cached, load_site_config
+from wegweiser import DataError, layout, load_cached, load_site_config
 from wegweiser.render import Renderer, RenderError
 
 log = logging.getLogger("mkdocs.hooks.macros")
@@ -68,12 +68,13 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         if _command["name"] != "serve":
             raise
         return _problems_page(str(error))
-    renderer = Renderer(data, language, link=link, asset=asset,
-                        download=None if offline_copy else "download/wegweiser-offline.zip")
+    renderer = Renderer(data, language, link=link, asset=asset, page=f"docs/{page.file.src_uri}",
+                        download=None if offline_copy else layout.DOWNLOAD_ZIP,
+                        site_url=config.site_url or "", page_url=page.url)
     try:
-        return renderer.render_markdown(markdown, name=f"docs/{page.file.src_uri}")
+        return renderer.render_markdown(markdown)
     except RenderError as error:
-        raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+        raise PluginError(str(error)) from None
 
 
 # ---- Helper functions ----

@@ -1,7 +1,7 @@
 """Hook: offline after one visit – a service worker and a web manifest per language.
 
-The core shapes what to cache (``wegweiser.offline``); templates/sw.js and
-templates/manifest.webmanifest own the files' text. Static-i18n builds each language in turn,
+The core shapes what to cache (``wegweiser.offline``); wegweiser/templates/sw.js and
+wegweiser/templates/manifest.webmanifest own the files' text. Static-i18n builds each language in turn,
 so the pages of each language are noted as it is built, and the service worker is written
 last, once every language and asset is on disk."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from wegweiser import load_site_config
+from wegweiser import layout, load_site_config
 from wegweiser.offline import manifest, service_worker
 
 _pages: dict[str, list[str]] = {}
@@ -48,5 +48,5 @@ def on_post_build(config, **kwargs):
     site = load_site_config(Path(config.config_file_path))
     site_dir = Path(config.site_dir)
     language = site.language(code)
-    (site_dir / f"manifest.{language.code}.webmanifest").write_text(manifest(site, language), encoding="utf-8")
-    (site_dir / "sw.js").write_text(service_worker(site, site_dir, _pages), encoding="utf-8")
+    (site_dir / layout.manifest(language.code)).write_text(manifest(site, language), encoding="utf-8")
+    (site_dir / layout.SERVICE_WORKER).write_text(service_worker(site_dir, _pages), encoding="utf-8")

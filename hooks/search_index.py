@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from wegweiser import layout
 from wegweiser.search import index_script
 
 # ---- Hooks ----
@@ -32,7 +33,7 @@ def on_post_build(config, **kwargs):
     if entries is None:
         raise PluginError("search_index hook: the search plugin's entries were not found (Material changed?)")
     language = config.plugins["i18n"].current_language
-    target = Path(config.site_dir) / "search" / f"index.{language}.js"
+    target = Path(config.site_dir) / layout.search_index(language)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(index_script(language, entries), encoding="utf-8")
     entries.clear()

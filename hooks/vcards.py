@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wegweiser import DataError, load_cached, load_site_config
+from wegweiser import DataError, layout, load_cached, load_site_config
 from wegweiser.render import Renderer
 
 # ---- Hooks ----
@@ -22,7 +22,8 @@ def on_post_build(config, **kwargs):
         renderer = Renderer(load_cached(site), site.default.code)
     except DataError:
         return  # reported by hooks/macros.py (which stops a build, or shows it under serve)
-    folder = Path(config.site_dir) / "vcards"
-    folder.mkdir(parents=True, exist_ok=True)
-    for item in renderer.data.institutions:
-        (folder / f"{item.id}.vcf").write_bytes(renderer.vcard(item.id).encode("utf-8"))
+    site_dir = Path(config.site_dir)
+    for ident in renderer.data.institutions:
+        target = site_dir / layout.vcard(ident)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(renderer.vcard(ident).encode("utf-8"))

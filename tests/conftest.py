@@ -1,4 +1,10 @@
-"""Shared helpers: the fixture data set, the site's languages, a built copy of the real site."""
+"""Shared fixtures: the tiny data set, a copy of the project, one built fixture site, a browser.
+
+Behaviour is tested on fixtures, never on today's real directory: the built site the browser
+tests use has the real pages, steps, facts and glossary, but the institutions of
+``tests/fixtures/site/institutions.yaml``. The real data is checked only for what holds for any
+valid data (tests marked ``realdata``), so a maintainer's correct addition never turns CI red.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,29 @@ import functools
 import http.server
 import os
 import shutil
-import threading
 import subprocess
 import sys
+import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose real data the `realdata` tests read (another copy when proving that valid
+# additions keep the suite green, see test_maintainers.py).
+PROJECT = Path(os.environ.get("WEGWEISER_PROJECT", ROOT)).resolve()
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
+from helpers import build, chromium_path, project_copy  # noqa: E402
 from wegweiser.config import load_site_config  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
@@ -34,43 +51,38 @@ def site_config(site_copy):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, built once per test run with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def fixture_project(tmp_path_factory):
+    """The project with the fixture directory in place of the real one."""
+    folder = project_copy(tmp_path_factory.mktemp("project"), PROJECT)
+    shutil.copy(FIXTURE_SITE / "institutions.yaml", folder / "data" / "institutions.yaml")
+    return folder
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    """The download for use from disk: built with WEGWEISER_OFFLINE=true (Material's offline
-    plugin: file:// links, search without a server)."""
+def built_site(fixture_project):
+    """The fixture project, built once per test run with `mkdocs build --strict` (with the
+    offline download, as the README's build command makes it)."""
+    return build(fixture_project, fixture_project / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site, tmp_path_factory):
+    """The download for use from disk, unpacked from the built site's own zip (not built again)."""
+    from wegweiser import layout
+
     out = tmp_path_factory.mktemp("offline")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "WEGWEISER_OFFLINE": "true"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    with zipfile.ZipFile(built_site / layout.DOWNLOAD_ZIP) as archive:
+        archive.extractall(out)
+    return out / "wegweiser"
 
 
-def chromium_path() -> str | None:
-    """Debian's chromium; browser tests must run (not skip) under CI=true."""
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if path is None and os.environ.get("CI") == "true":
-        pytest.fail("chromium is missing: browser tests must run in CI (apt-get install -y chromium)")
-    return path
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real project as it is, built strictly: for checks that hold for any valid data."""
+    return build(PROJECT, tmp_path_factory.mktemp("real-site"), download=False)
 
 
 # ---- Browser (Debian chromium through Playwright) ----
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 360, "height": 740}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -127,5 +139,3 @@ def search(page, query: str) -> list[dict]:
         ".md-search-result__item > a",
         "els => els.map(a => ({href: a.href, title: a.querySelector('h1,h2').textContent}))",
     )
-
-

@@ -90,7 +90,7 @@ def test_pages_request_nothing_from_other_hosts(page, server, path):
 def test_directory_on_a_phone_offers_one_tap_contact(page, server):
     page.goto(f"{server}/tr/directory/")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "page scrolls sideways"
-    card = page.locator("article#qnet-awo-bremen")
+    card = page.locator("article#beratung-bremen")
     assert card.locator("a.ww-card__phone").get_attribute("href") == "tel:+494213377173"
     assert card.locator("a.ww-card__email").get_attribute("href").startswith("mailto:")
     assert card.get_by_text("Telefon").first.is_visible()

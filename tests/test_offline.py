@@ -22,7 +22,7 @@ def test_pages_and_search_work_with_the_network_cut(browser, server):
     assert page.locator("h1").first.inner_text().strip(), "no page offline"
     assert page.locator("html").get_attribute("lang") == "tr"
     page.goto(f"{server}/tr/directory/?topic=start-up")
-    assert page.locator("article#qnet-awo-bremen").count() == 1
+    assert page.locator("article#beratung-bremen").count() == 1
     results = search(page, "vergiler")
     assert results and all(urlparse(r["href"]).path.startswith("/tr/") for r in results)
     context.close()

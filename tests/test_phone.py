@@ -24,8 +24,8 @@ def visible_cards(page) -> list[str]:
 
 def test_filter_by_counselling_language_comes_from_the_link(page, server):
     page.goto(f"{server}/tr/directory/?language=tr")
-    assert visible_cards(page) == ["qnet-awo-bremen"]
-    assert page.locator("[data-ww-count]").inner_text() == "1 kayıt"
+    assert sorted(visible_cards(page)) == ["beratung-bremen", "gruenderbuero-muenchen"]   # the fixture's two
+    assert page.locator("[data-ww-count]").inner_text() == "2 kayıt"
     assert page.locator("select[name=language]").input_value() == "tr"
 
 
@@ -52,7 +52,7 @@ def test_without_javascript_every_entry_is_listed(browser, server, built_site):
     page.goto(f"{server}/de/directory/".replace("/de/", "/"))
     cards = page.locator(".ww-card")
     html = (built_site / "directory" / "index.html").read_text(encoding="utf-8")
-    assert cards.count() == len(re.findall(r'class="ww-card[ "]', html)) > 30
+    assert cards.count() == len(re.findall(r'class="ww-card[ "]', html)) == 8     # every active fixture entry
     assert page.locator("form.ww-filter").is_hidden()
     context.close()
 
@@ -73,7 +73,7 @@ def test_contact_links_are_well_formed(page, server):
                 pass
             else:
                 assert href.endswith(".vcf"), href
-    vcard = page.locator("#qnet-awo-bremen a.ww-card__vcard").get_attribute("href")
+    vcard = page.locator("#beratung-bremen a.ww-card__vcard").get_attribute("href")
     response = page.request.get(urlparse(page.url)._replace(path="/").geturl() + vcard.lstrip("./").replace("../", ""))
     body = response.body().decode("utf-8")
     assert body.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and body.endswith("END:VCARD\r\n")

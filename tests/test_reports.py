@@ -10,7 +10,7 @@ import sys
 
 from conftest import ROOT
 from wegweiser.config import load_site_config
-from wegweiser.reports import stale_entries, translation_status
+from wegweiser.reports import directory_figures, stale_entries, translation_status
 from wegweiser.validate import load
 
 
@@ -49,10 +49,24 @@ def test_translation_status_finds_missing_and_outdated_pages(site_copy):
     }
 
 
-def test_report_commands_run():
-    for which in ("stale", "translations"):
-        result = subprocess.run([sys.executable, "-m", "wegweiser", "report", which], cwd=ROOT,
-                                capture_output=True, text=True)
+def test_report_commands_run(site_copy):
+    def report(*args):
+        result = subprocess.run([sys.executable, "-m", "wegweiser", "--config", str(site_copy / "mkdocs.yml"), "report", *args],
+                                cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
-    stale = subprocess.run([sys.executable, "-m", "wegweiser", "report", "stale"], cwd=ROOT, capture_output=True, text=True)
-    assert "pro-qualifizierung-rostock" in stale.stdout.splitlines()[0]   # checked 2005: the oldest first
+        return result.stdout.splitlines()
+    assert report("stale")[0].split()[:4] == ["2010-03", report("stale")[0].split()[1], "months", "beratung-bremen"]
+    figures = report("directory")
+    assert "current entries (active, a source dated 2022 or later): 0" in figures     # the fixture's sources are undated
+    assert "current with counselling in tr: 0" in figures
+
+
+def test_directory_figures_count_what_issue_nine_asks_for(site_config):
+    path = site_config.data_dir / "institutions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '      - title: Testquelle\n    checked: "2010-03"', '      - title: Testquelle\n        date: "2023-04"\n    checked: "2010-03"'),
+        encoding="utf-8")
+    figures = directory_figures(load(site_config))
+    assert figures["current"] == 1 and figures["languages"]["tr"] == 1 and figures["languages"]["ru"] == 0
+    assert {row["id"]: row["current"] for row in figures["per_state"]}["bremen"] == 1
+    assert figures["states_with_two"] == 0

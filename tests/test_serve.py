@@ -9,7 +9,8 @@ import sys
 import time
 import urllib.request
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE, ROOT
+from helpers import project_copy
 
 
 def free_port() -> int:
@@ -38,13 +39,12 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
 
 
 def test_serve_shows_data_problems_and_recovers(tmp_path):
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("docs", "hooks", "overrides", "templates", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+    project_copy(tmp_path)
     data = tmp_path / "data" / "institutions.yaml"
-    good = data.read_text(encoding="utf-8")
-    data.write_text(good.replace("c.montfort@awo-bremen.de", "c.montfort@awo", 1), encoding="utf-8")
+    good = (FIXTURE_SITE / "institutions.yaml").read_text(encoding="utf-8")
+    bad = good.replace("info@example.org", "c.montfort@awo", 1)
+    assert bad != good
+    data.write_text(bad, encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
@@ -54,7 +54,7 @@ def test_serve_shows_data_problems_and_recovers(tmp_path):
         page = wait_for(f"http://127.0.0.1:{port}/tr/directory/", "Daten prüfen")
         assert "c.montfort@awo" in page and "is not an e-mail address" in page
         data.write_text(good, encoding="utf-8")   # the maintainer fixes the file
-        page = wait_for(f"http://127.0.0.1:{port}/tr/directory/", 'id="qnet-awo-bremen"')
+        page = wait_for(f"http://127.0.0.1:{port}/tr/directory/", 'id="beratung-bremen"')
         assert "Daten prüfen" not in page
     except AssertionError:
         server.terminate()

@@ -31,7 +31,7 @@ def line_of(site_config, filename: str, needle: str) -> int:
 
 def test_fixture_data_is_valid(site_config):
     data = load(site_config)
-    assert [item.id for item in data.institutions] == ["beratung-bremen", "netz-stade"]
+    assert list(data.institutions) == ["beratung-bremen", "netz-stade"]
 
 
 def test_yaml_syntax_error_names_file_line_and_column(site_config):
@@ -49,7 +49,8 @@ def test_unknown_key_is_reported_with_a_suggestion(site_config):
 def test_wrong_type_is_reported(site_config):
     found = problems_after(site_config, "institutions.yaml", "    free: true", "    free: vielleicht")
     line = line_of(site_config, "institutions.yaml", "vielleicht")
-    assert found == [f"data/institutions.yaml:{line}:11 beratung-bremen › free: expected true or false"]
+    assert found == [f"data/institutions.yaml:{line}:11 beratung-bremen › free: expected true or false "
+                     "(write true or false, without quotes)"]
 
 
 def test_unquoted_postcode_is_a_wrong_type(site_config):
@@ -58,9 +59,10 @@ def test_unquoted_postcode_is_a_wrong_type(site_config):
 
 
 def test_missing_required_field_points_at_the_entry(site_config):
-    found = problems_after(site_config, "institutions.yaml", "    source: Testquelle\n    checked: \"2026-06\"\n", "    checked: \"2026-06\"\n")
+    found = problems_after(site_config, "institutions.yaml", "    sources:\n      - title: Testquelle\n    checked: \"2026-06\"\n",
+                           "    checked: \"2026-06\"\n")
     line = line_of(site_config, "institutions.yaml", "id: netz-stade")
-    assert found == [f"data/institutions.yaml:{line}:5 netz-stade › source: required field is missing"]
+    assert found == [f"data/institutions.yaml:{line}:5 netz-stade › sources: required field is missing"]
 
 
 def test_missing_translations_are_named_together(site_config):
@@ -86,7 +88,8 @@ def test_duplicate_id_names_where_the_first_one_is(site_config):
 def test_unknown_topic_lists_the_allowed_values(site_config):
     found = problems_after(site_config, "institutions.yaml", "topics: [recognition, start-up]", "topics: [recognition, startup]")
     assert len(found) == 1
-    assert 'netz-stade › topics[2]: unknown topic "startup" (did you mean "start-up"? allowed: recognition, start-up)' in found[0]
+    assert ('netz-stade › topics[2]: unknown topic "startup" (did you mean "start-up"? allowed: start-up (Existenzgründung), '
+            'recognition (Anerkennung); a new value is declared first in data/taxonomy.yaml under topics)') in found[0]
 
 
 def test_reference_to_unknown_institution(site_config):
@@ -106,7 +109,7 @@ def test_reference_to_unknown_fact(site_config):
     ("old", "new", "message"),
     [
         ("info@example.org", "c.montfort@awo", '"c.montfort@awo" is not an e-mail address'),
-        ('"+49 421 33 77 173"', '"0421 12"', '"0421 12" is not a valid phone number'),
+        ('"+49 421 33 77 173"', '"0421 12"', '"0421 12" is not a usable phone number'),
         ('"28195"', '"2819"', '"2819" is not a German postcode'),
         ('checked: "2010-03"', 'checked: "2010-13"', '"2010-13" is not a date'),
         ('checked: "2010-03"', 'checked: "2099-01"', '"2099-01" lies in the future'),

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import SiteConfig, load_site_config
-from .validate import FILES, Data, DataError, Problem, load
+from .model import FILES, Data
+from .validate import DataError, Problem, load
 
 __all__ = ["Data", "DataError", "Problem", "SiteConfig", "load_cached", "load_site_config"]
 

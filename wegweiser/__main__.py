@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,60 +18,20 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check every data file and list every problem")
     check.add_argument("--data", help="data folder (default: data/ beside mkdocs.yml)")
     check.add_argument("--lang", choices=("both", "en", "de"), default="both", help="language of the messages")
+    check.add_argument("--format", choices=("text", "github"), default=None,
+                       help="github: annotations on the pull request (default when GITHUB_ACTIONS=true)")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     schema.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
     report = commands.add_parser("report", help="reports for maintainers")
-    report.add_argument("which", choices=("translations", "stale", "links", "parity"),
-                        help="translations: missing/outdated; stale: old 'checked' dates; links: dead websites (needs network); "
-                             "parity: facts, terms, steps, directory blocks and warnings a translated page lacks")
+    report.add_argument("which", choices=("translations", "stale", "links", "parity", "directory"),
+                        help="translations: missing/outdated; stale: old 'checked' dates; links: dead websites "
+                             "(needs network); parity: what a translated page lacks; directory: coverage figures")
     report.add_argument("--months", type=int, help="stale: older than this many months (default: data/site.yaml)")
     args = parser.parse_args(argv)
 
     site = load_site_config(Path(args.config))
     if args.command == "validate":
-        try:
-            data = load(site, Path(args.data) if args.data else None)
-        except DataError as error:
-            for problem in error.problems:
-                print(problem.format(args.lang))
-            count = len(error.problems)
-            print(f"\n{count} problem(s) found / {count} Problem(e) gefunden.", file=sys.stderr)
-            return 1
-        print(f"OK: {len(data.institutions)} institutions, {len(data.steps)} steps, "
-              f"{len(data.facts)} facts, {len(data.terms)} terms / Daten in Ordnung.")
-        return 0
-    if args.command == "report" and args.which == "parity":
-        from .parity import parity_gaps
-
-        gaps = parity_gaps(site)
-        for gap in gaps:
-            print(gap.format())
-        print(f"{len(gaps)} difference(s) / Unterschied(e)")
-        return 1 if gaps else 0
-    if args.command == "report":
-        from . import reports
-
-        try:
-            data = load(site)
-        except DataError as error:
-            print("\n".join(problem.format(args.lang if hasattr(args, "lang") else "both") for problem in error.problems))
-            return 1
-        if args.which == "translations":
-            gaps = reports.translation_status(site, data)
-            for gap in gaps:
-                print(f"{gap.language}  {gap.kind:14} {gap.where}" + (f"  ({gap.detail})" if gap.detail else ""))
-            print(f"{len(gaps)} gap(s) / Lücke(n)")
-        elif args.which == "stale":
-            entries = reports.stale_entries(data, months=args.months)
-            for entry in entries:
-                print(f"{entry.checked:10} {entry.months:4} months  {entry.id}  {entry.name}")
-            print(f"{len(entries)} stale entr(y/ies) / veraltete Einträge")
-        else:
-            problems = reports.check_links(data)
-            for ident, url, problem in problems:
-                print(f"{ident}  {url}  {problem}")
-            print(f"{len(problems)} link problem(s) / Link-Problem(e)")
-        return 0
+        return _validate(site, args)
     if args.command == "schema":
         from .schema import stale_schemas, write_schemas
 
@@ -82,7 +43,74 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(site):
             print(f"wrote {path.relative_to(site.root)}")
         return 0
-    return 2
+    return _report(site, args)
+
+
+def _validate(site, args) -> int:
+    github = args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true")
+    try:
+        data = load(site, Path(args.data) if args.data else None)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem.github() if github else problem.format(args.lang))
+        count = len(error.problems)
+        print(f"\n{count} problem(s) found / {count} Problem(e) gefunden.", file=sys.stderr)
+        return 1
+    if not args.data:
+        from .schema import stale_schemas
+
+        for path in stale_schemas(site):
+            relative = path.relative_to(site.root)
+            text = (f"{relative} is out of date: run python -m wegweiser schema / "
+                    f"{relative} ist veraltet: python -m wegweiser schema ausführen")
+            print(f"::warning file={relative}::{text}" if github else f"note / Hinweis: {text}")
+    print(f"OK: {len(data.institutions)} institutions, {len(data.steps)} steps, "
+          f"{len(data.facts)} facts, {len(data.terms)} terms / Daten in Ordnung.")
+    return 0
+
+
+def _report(site, args) -> int:
+    from . import reports
+
+    if args.which == "parity":
+        from .parity import parity_gaps
+
+        gaps = parity_gaps(site)
+        for gap in gaps:
+            print(gap.format())
+        print(f"{len(gaps)} difference(s) / Unterschied(e)")
+        return 1 if gaps else 0
+    try:
+        data = load(site)
+    except DataError as error:
+        print("\n".join(problem.format() for problem in error.problems))
+        return 1
+    if args.which == "translations":
+        gaps = reports.translation_status(site, data)
+        for gap in gaps:
+            print(f"{gap.language}  {gap.kind:14} {gap.where}" + (f"  ({gap.detail})" if gap.detail else ""))
+        print(f"{len(gaps)} gap(s) / Lücke(n)")
+    elif args.which == "stale":
+        entries = reports.stale_entries(data, months=args.months)
+        for entry in entries:
+            print(f"{entry.checked:10} {entry.months:4} months  {entry.id}  {entry.name}")
+        print(f"{len(entries)} stale entr(y/ies) / veraltete Einträge")
+    elif args.which == "directory":
+        figures = reports.directory_figures(data)
+        print(f"current entries (active, a source dated 2022 or later): {figures['current']}")
+        print(f"active entries: {figures['active']}   history (inactive/defunct): {figures['history']}")
+        print(f"nationwide current: {figures['nationwide']}")
+        print(f"states with at least 2 current entries: {figures['states_with_two']} of {figures['states_total']}")
+        for row in figures["per_state"]:
+            print(f"  {row['id']:24} {row['current']}")
+        for code, count in figures["languages"].items():
+            print(f"current with counselling in {code}: {count}")
+    else:
+        problems = reports.check_links(data)
+        for ident, url, problem in problems:
+            print(f"{ident}  {url}  {problem}")
+        print(f"{len(problems)} link problem(s) / Link-Problem(e)")
+    return 0
 
 
 if __name__ == "__main__":

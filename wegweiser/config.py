@@ -8,6 +8,7 @@ validator command and the tests use the same list without importing MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -79,8 +80,14 @@ _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 
 
 def load_site_config(config_file: Path | str) -> SiteConfig:
-    """Read the languages from the i18n plugin entry of ``config_file`` (mkdocs.yml)."""
-    path = Path(config_file)
+    """Read the languages from the i18n plugin entry of ``config_file`` (mkdocs.yml); parsed once
+    per state of the file (hooks ask for it on every page)."""
+    path = Path(config_file).resolve()
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, stamp: int) -> SiteConfig:
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
     i18n = None
     for plugin in raw.get("plugins", []):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import jinja2
-
+from . import layout
 from .config import Language, SiteConfig
-from .render import TEMPLATES
+from .render import env as _env
 
 # Files every language needs, as globs from the site root.
 CORE_GLOBS = (
@@ -20,11 +19,6 @@ CORE_GLOBS = (
 )
 
 
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-
-
 def core_files(site_dir: Path) -> list[str]:
     """Site-relative paths of the files every page needs."""
     found = set()
@@ -33,23 +27,23 @@ def core_files(site_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def language_files(site: SiteConfig, language: str, pages: list[str]) -> list[str]:
+def language_files(language: str, pages: list[str]) -> list[str]:
     """Pages, search index, stemmer and manifest of one language."""
     files = list(pages)
-    files.append(f"search/index.{language}.js")
-    files.append(f"assets/javascripts/wegweiser/search-worker.js?lang={language}")
-    files.append(f"manifest.{language}.webmanifest")
-    files.append("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
-    files.append("assets/javascripts/lunr/min/lunr.de.min.js")
+    files.append(layout.search_index(language))
+    files.append(f"{layout.SEARCH_WORKER}?lang={language}")
+    files.append(layout.manifest(language))
+    files.append(layout.STEMMER_SUPPORT)
+    files.append(layout.stemmer("de"))
     if language != "de":
-        files.append(f"assets/javascripts/lunr/min/lunr.{language}.min.js")
+        files.append(layout.stemmer(language))
     return files
 
 
-def service_worker(site: SiteConfig, site_dir: Path, pages: dict[str, list[str]]) -> str:
+def service_worker(site_dir: Path, pages: dict[str, list[str]]) -> str:
     """sw.js: versioned by the content of everything it caches, so a changed site updates."""
     core = core_files(site_dir)
-    per_language = {code: language_files(site, code, urls) for code, urls in pages.items()}
+    per_language = {code: language_files(code, urls) for code, urls in pages.items()}
     digest = hashlib.sha256()
     for relative in sorted(set(core) | {url for urls in per_language.values() for url in urls}):
         path = site_dir / relative.split("?")[0]
@@ -58,7 +52,7 @@ def service_worker(site: SiteConfig, site_dir: Path, pages: dict[str, list[str]]
         digest.update(relative.encode())
         if path.is_file():
             digest.update(path.read_bytes())
-    return _env().get_template("sw.js").render(
+    return _env.plain().get_template("sw.js").render(
         version=digest.hexdigest()[:16],
         core=["./"] + core,
         pages={code: ["./" + url for url in urls] for code, urls in per_language.items()},
@@ -69,7 +63,7 @@ def service_worker(site: SiteConfig, site_dir: Path, pages: dict[str, list[str]]
 def manifest(site: SiteConfig, language: Language) -> str:
     """The web manifest of one language: its name, start page and direction."""
     start = "./" if language.default else f"./{language.code}/"
-    return _env().get_template("manifest.webmanifest").render(
+    return _env.plain().get_template("manifest.webmanifest").render(
         name=language.site_name, lang=language.code, dir=language.direction, start_url=start,
     )
 

@@ -93,22 +93,41 @@ class StaleEntry:
 
 
 def stale_entries(data: Data, today: Optional[_dt.date] = None, months: Optional[int] = None) -> list[StaleEntry]:
-    """Entries whose ``checked`` is older than ``months`` (default: the site's setting), oldest first."""
+    """Active entries whose ``checked`` is older than ``months`` (default: the site's setting),
+    oldest first. Ended entries are history and need no check."""
     today = today or _dt.date.today()
     limit = months if months is not None else data.settings.stale_after_months
     found = []
-    for item in data.institutions:
+    for item in data.active():
         age = months_since(item.checked, today)
         if age > limit:
             found.append(StaleEntry(item.id, item.name, item.checked, age))
     return sorted(found, key=lambda entry: (entry.checked, entry.id))
 
 
+def directory_figures(data: Data) -> dict:
+    """The directory's coverage as issue 9 counts it: current entries (active, a source dated 2022
+    or later), per state, nationwide, and with counselling in each site language."""
+    current = [item for item in data.institutions.values() if item.is_current()]
+    states = [state.id for state in data.taxonomy.states if state.id != "bundesweit"]
+    per_state = [{"id": state, "current": sum(item.address.state == state for item in current)} for state in states]
+    return {
+        "current": len(current),
+        "active": len(data.active()),
+        "history": len(data.history()),
+        "nationwide": sum(item.address.state == "bundesweit" for item in current),
+        "states_total": len(states),
+        "states_with_two": sum(row["current"] >= 2 for row in per_state),
+        "per_state": per_state,
+        "languages": {code: sum(code in item.languages for item in current) for code in data.config.codes},
+    }
+
+
 def check_links(data: Data, timeout: float = 10.0) -> list[tuple[str, str, str]]:
     """(id, url, problem) for every website that does not answer with success. Needs network;
     never part of the tests."""
     problems = []
-    for item in data.institutions:
+    for item in data.institutions.values():
         if not item.website:
             continue
         request = urllib.request.Request(item.website, method="HEAD", headers={"User-Agent": "Wegweiser link check"})

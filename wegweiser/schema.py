@@ -3,10 +3,13 @@
 ``python -m wegweiser schema`` writes ``schema/<file>.schema.json`` for every data file. Each
 YAML file names its schema in its first line (``# yaml-language-server: $schema=…``), so VS
 Code's YAML extension completes fields, offers the allowed values and flags errors while typing.
-The allowed kinds, topics, states and languages are taken from data/taxonomy.yaml, so a
-schema is stale when they change: a test compares the committed files with fresh ones. Ids of
-institutions and facts are left out on purpose: adding an institution (often done in the
-browser) must not require regenerating a schema; the validator checks those references.
+
+What depends on the site is filled in here, as the validator gets it as context: the languages
+of every ``Localized`` text (from mkdocs.yml), and the allowed values of every field the model
+marks with ``Ref`` to a taxonomy list (kinds, topics, states, languages, phone labels – from
+data/taxonomy.yaml). A schema is therefore stale when these change: a test and ``validate``
+compare the committed files with fresh ones. Ids of institutions and facts are left out on
+purpose: adding an institution (often done in the browser) must not require a schema run.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from typing import Any
 
 from . import yamlsource
 from .config import SiteConfig
-from .validate import FILES, models_for
+from .model import FILES
 
 SCHEMA_DIR = "schema"
+_TAXONOMY = ("kinds", "topics", "states", "languages", "phone_labels")
 
 
 def _ids(data_dir: Path, filename: str, key: str) -> list[str]:
@@ -32,38 +36,47 @@ def _ids(data_dir: Path, filename: str, key: str) -> list[str]:
     return sorted({item["id"] for item in items or [] if isinstance(item, dict) and isinstance(item.get("id"), str)})
 
 
-def _restrict(schema: dict, definition: str, prop: str, values: list[str]) -> None:
-    """Allow only ``values`` in ``definition.prop`` (a text or a list of texts)."""
-    node = schema.get("$defs", {}).get(definition, schema if definition == "" else None)
-    if node is None or not values:
+def _fill(node: Any, allowed: dict[str, list[str]]) -> None:
+    """Replace every ``x-ref`` marker: taxonomy references get their allowed values."""
+    if isinstance(node, dict):
+        what = node.pop("x-ref", None)
+        if what in _TAXONOMY and allowed.get(what):
+            node["enum"] = allowed[what]
+            node.pop("pattern", None)
+        for value in node.values():
+            _fill(value, allowed)
+    elif isinstance(node, list):
+        for value in node:
+            _fill(value, allowed)
+
+
+def _localized(schema: dict, site: SiteConfig) -> None:
+    """A Localized text has one property per site language; the required ones must be there."""
+    node = schema.get("$defs", {}).get("Localized")
+    if node is None:
         return
-    target = node["properties"][prop]
-    for option in target.get("anyOf", [target]):
-        if option.get("type") == "array":
-            option["items"] = {"type": "string", "enum": values}
-        elif option.get("type") == "string":
-            option["enum"] = values
-            option.pop("pattern", None)
+    text = node.get("additionalProperties", {"type": "string", "minLength": 1})
+    node.clear()
+    node.update({
+        "type": "object",
+        "description": "A text in every language of the site",
+        "properties": {code: dict(text) for code in site.codes},
+        "required": list(site.required_codes),
+        "additionalProperties": False,
+    })
 
 
 def build_schemas(site: SiteConfig, data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     """One JSON Schema per data file."""
     data_dir = Path(data_dir or site.data_dir)
-    models = models_for(site)
-    allowed = {what: _ids(data_dir, "taxonomy.yaml", what) for what in ("kinds", "topics", "states", "languages")}
+    allowed = {what: _ids(data_dir, "taxonomy.yaml", what) for what in _TAXONOMY}
     schemas = {}
-    for name in FILES:
-        schema = models.files[name].model_json_schema()
+    for name, model in FILES.items():
+        schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Wegweiser data/{name}"
-        if name == "institutions.yaml":
-            _restrict(schema, "Institution", "kind", allowed["kinds"])
-            _restrict(schema, "Institution", "topics", allowed["topics"])
-            _restrict(schema, "Institution", "languages", allowed["languages"])
-            _restrict(schema, "Address", "state", allowed["states"])
-        if name == "steps.yaml":
-            _restrict(schema, "HelpedBy", "kinds", allowed["kinds"])
-            _restrict(schema, "HelpedBy", "topics", allowed["topics"])
+        _fill(schema, allowed)
+        _localized(schema, site)
         schemas[name] = schema
     return schemas
 

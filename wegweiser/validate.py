@@ -1,24 +1,47 @@
 """Load every data file, check it against the model, and report every problem at once.
 
 Order of checks, as in mkdocs/catalog's ``check_projects.py``: first each file on its own
-(syntax, keys, types, formats), then the allowed values are declared (taxonomy.yaml and the
-ids of institutions and facts), then every reference is checked against them. Nothing stops
-at the first problem: all of them are collected and returned together.
+(syntax, keys, types, formats), then the allowed values are declared (``model.DECLARATIONS``:
+taxonomy values and the ids of institutions, steps, facts and terms), then every reference –
+each field the model marks with ``Ref`` – is checked against them. Nothing stops at the first
+problem: all of them are collected and returned together, in English and German, each with a
+hint a maintainer who is not a programmer can act on.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
-from dataclasses import dataclass, field
+import re
+import typing
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from . import yamlsource
 from .config import SiteConfig
-from .model import Models, build_models
+from .model import DECLARATIONS, FILES, Data, Ref
 from .yamlsource import Position, SourceFile
+
+# ---- Showing values safely (terminal, CI log, GitHub annotations) ----
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """A data value as it may appear in a message: quoted, control characters written as
+    ``\\u001b``, long values shortened. Data can never start a terminal escape or a CI command."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return '"' + _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + '"'
+
+
+def _safe(text: str) -> str:
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
 
 # ---- Problems ----
 
@@ -35,16 +58,34 @@ class Problem:
     hint_en: str = ""
     hint_de: str = ""
 
+    def where(self) -> str:
+        entry = _safe(self.entry) + " › " if self.entry else ""
+        return f"{self.position} {entry}{_safe(self.field) or '(file)'}"
+
+    def message(self, language: str) -> str:
+        if language == "de":
+            return _safe(self.de + (f" ({self.hint_de})" if self.hint_de else ""))
+        return _safe(self.en + (f" ({self.hint_en})" if self.hint_en else ""))
+
     def format(self, language: str = "both") -> str:
         """``file:line:col entry › field: message`` in English, German or both."""
-        where = f"{self.position} {self.entry + ' › ' if self.entry else ''}{self.field or '(file)'}"
-        en = self.en + (f" ({self.hint_en})" if self.hint_en else "")
-        de = self.de + (f" ({self.hint_de})" if self.hint_de else "")
-        if language == "en":
-            return f"{where}: {en}"
-        if language == "de":
-            return f"{where}: {de}"
-        return f"{where}: {en}\n    DE: {de}"
+        if language in ("en", "de"):
+            return f"{self.where()}: {self.message(language)}"
+        return f"{self.where()}: {self.message('en')}\n    DE: {self.message('de')}"
+
+    def github(self) -> str:
+        """A GitHub Actions annotation: shown on the pull request's diff at the line."""
+        def prop(text: str) -> str:
+            return _gh_escape(text).replace(":", "%3A").replace(",", "%2C")
+        entry = _safe(self.entry) + " › " if self.entry else ""
+        title = f"{entry}{_safe(self.field) or 'file'}"
+        body = f"{self.message('en')}\nDE: {self.message('de')}"
+        return (f"::error file={prop(self.position.file)},line={self.position.line},col={self.position.column},"
+                f"title={prop(title)}::{_gh_escape(body)}")
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 class DataError(Exception):
@@ -55,30 +96,6 @@ class DataError(Exception):
         count = len(problems)
         lines = "\n".join(problem.format() for problem in problems)
         super().__init__(f"{count} problem(s) in the data / {count} Problem(e) in den Daten:\n{lines}")
-
-
-# ---- Loaded data ----
-
-
-@dataclass
-class Data:
-    """The validated data of the site, ready to be rendered."""
-
-    site: SiteConfig
-    taxonomy: Any
-    institutions: list
-    steps: list
-    facts: dict
-    terms: dict
-    labels: dict
-    settings: Any
-    sources: dict[str, SourceFile] = field(default_factory=dict)
-
-    def institution(self, ident: str):
-        for institution in self.institutions:
-            if institution.id == ident:
-                return institution
-        raise KeyError(ident)
 
 
 # ---- Checking one file ----
@@ -98,19 +115,39 @@ _MESSAGES = {
     "model_attributes_type": ("expected a mapping (key: value)", "Zuordnung erwartet (Schlüssel: Wert)"),
     "string_too_short": ("must not be empty", "darf nicht leer sein"),
     "too_short": ("must not be empty", "darf nicht leer sein"),
+    "string_too_long": ("is too long", "ist zu lang"),
+    "too_long": ("has too many entries", "hat zu viele Einträge"),
     "greater_than_equal": ("number too small", "Zahl zu klein"),
     "literal_error": ("not an allowed value", "kein erlaubter Wert"),
     "slug": (
-        "not a valid id (lowercase letters a-z, digits and hyphens)",
-        "keine gültige ID (Kleinbuchstaben a-z, Ziffern und Bindestriche)",
+        "is not a valid id (lowercase letters a-z, digits and hyphens)",
+        "ist keine gültige ID (Kleinbuchstaben a-z, Ziffern und Bindestriche)",
     ),
     "email": ("is not an e-mail address", "ist keine E-Mail-Adresse"),
-    "phone": ("is not a valid phone number", "ist keine gültige Telefonnummer"),
+    "phone": ("is not a usable phone number", "ist keine brauchbare Telefonnummer"),
     "postcode": ("is not a German postcode (5 digits, in quotes)", "ist keine Postleitzahl (5 Ziffern, in Anführungszeichen)"),
     "date": ("is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", "ist kein Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT)"),
     "future_date": ("lies in the future", "liegt in der Zukunft"),
     "url": ("is not an http(s) link", "ist kein http(s)-Link"),
+    "control_character": ("contains an invisible control character", "enthält ein unsichtbares Steuerzeichen"),
 }
+
+# Field names maintainers write in German (or as they would say them), and what the model calls them.
+_GERMAN_KEYS = {
+    "strasse": "street", "straße": "street", "str": "street", "adresse": "address", "anschrift": "address",
+    "plz": "postcode", "postleitzahl": "postcode", "ort": "city", "stadt": "city", "bundesland": "state",
+    "land": "state", "telefon": "phones", "tel": "phones", "phone": "phones", "telefonnummer": "phones",
+    "nummer": "number", "mail": "email", "e-mail": "email", "webseite": "website", "internetseite": "website",
+    "homepage": "website", "url": "website", "beschreibung": "description", "quelle": "sources",
+    "quellen": "sources", "source": "sources", "geprueft": "checked", "geprüft": "checked", "stand": "checked",
+    "datum": "date", "titel": "title", "sprachen": "languages", "sprache": "languages", "themen": "topics",
+    "thema": "topics", "art": "kind", "typ": "kind", "kostenlos": "free", "gratis": "free", "partner": "partners",
+    "kontakt": "contact", "ansprechpartner": "contact", "nachfolger": "successor", "zustand": "status",
+}
+
+_QUOTE_EN = "write it in quotes"
+_QUOTE_DE = "in Anführungszeichen schreiben"
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def _entry_id(data: Any, loc: tuple) -> Optional[str]:
@@ -136,29 +173,61 @@ def _field_path(loc: tuple) -> str:
     return text
 
 
-def _model_fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names allowed at ``loc`` (used to suggest the key that was meant)."""
+def _model_at(model: Any, loc: tuple) -> Any:
+    """The model class that holds the field at ``loc``."""
     current: Any = model
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
-        info = getattr(current, "model_fields", {}).get(part)
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            return None
+        info = fields.get(part)
         current = _inner_model(info.annotation) if info else None
-    return list(getattr(current, "model_fields", {}).keys())
+    return current
+
+
+def _field_home(model: Any, name: Optional[str]) -> Optional[str]:
+    """The sub-mapping of ``model`` that has a field ``name`` (``street`` → ``address``)."""
+    if not name:
+        return None
+    for field_name, info in getattr(model, "model_fields", {}).items():
+        inner = _inner_model(info.annotation)
+        if inner is not None and name in inner.model_fields:
+            return field_name
+    return None
 
 
 def _inner_model(annotation: Any) -> Any:
     """The BaseModel class inside ``Optional[list[X]]`` and the like."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
+    for arg in typing.get_args(annotation):
         found = _inner_model(arg)
         if found is not None:
             return found
     return None
 
 
-def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseModel], languages: tuple) -> list[Problem]:
+def _hints_for_wrong_type(kind: str, written: Optional[str], value: Any) -> tuple[str, str]:
+    """Hints for the usual slips: yes/no, numbers and leading zeros where text belongs."""
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return (f'YAML reads {written or value} as true/false; {_QUOTE_EN}: "{written or value}"',
+                    f'YAML liest {written or value} als wahr/falsch; {_QUOTE_DE}: "{written or value}"')
+        if isinstance(value, (int, float)):
+            text = written if written is not None else str(value)
+            extra_en = " (a leading 0 would be lost)" if text.startswith("0") else ""
+            extra_de = " (eine führende 0 ginge sonst verloren)" if text.startswith("0") else ""
+            return f'{_QUOTE_EN}: "{text}"{extra_en}', f'{_QUOTE_DE}: "{text}"{extra_de}'
+        if value is None:
+            return "the value is empty: write text after the colon", "der Wert ist leer: nach dem Doppelpunkt Text schreiben"
+    if kind == "bool_type" and isinstance(value, str):
+        return "write true or false, without quotes", "true oder false schreiben, ohne Anführungszeichen"
+    return "", ""
+
+
+def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
     """Translate pydantic's errors into Problems with positions and hints."""
     problems: list[Problem] = []
     for item in error.errors():
@@ -169,83 +238,160 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
         en, de = _MESSAGES.get(kind, (item["msg"], item["msg"]))
         hint_en = hint_de = ""
         value = item.get("input")
+        ctx = item.get("ctx") or {}
+        written = source.written(loc)
         if kind in ("email", "phone", "postcode", "date", "url", "slug", "future_date"):
-            en, de = f'"{value}" {en}', f'"{value}" {de}'
+            en, de = f"{shown(value)} {en}", f"{shown(value)} {de}"
+        if kind == "phone" and isinstance(ctx.get("reason"), tuple):
+            hint_en, hint_de = ctx["reason"]
+        if kind == "url" and isinstance(value, str) and re.match(r"^(www\.|[\w-]+\.[a-z]{2,})", value):
+            hint_en, hint_de = f'did you mean "https://{value}"?', f'meinten Sie "https://{value}"?'
+        if kind == "date" and isinstance(value, str) and _GERMAN_DATE.fullmatch(value.strip()):
+            day, month, year = _GERMAN_DATE.fullmatch(value.strip()).groups()
+            iso = f"{year}-{int(month):02d}-{int(day):02d}"
+            hint_en, hint_de = f'write dates as year-month-day: "{iso}"', f'Datum als Jahr-Monat-Tag schreiben: "{iso}"'
+        if kind == "postcode" and isinstance(value, str):
+            hint_en, hint_de = 'for example "28195"', 'zum Beispiel "28195"'
+        if kind == "slug" and isinstance(value, str):
+            suggestion = _slugify(value)
+            if suggestion and suggestion != value:
+                hint_en, hint_de = f'for example "{suggestion}"', f'zum Beispiel "{suggestion}"'
+        if kind == "control_character":
+            en = f"{en} ({ctx.get('char', '')})"
+            de = f"{de} ({ctx.get('char', '')})"
+            hint_en, hint_de = "retype the text; it often comes from copying out of a PDF", \
+                "Text neu tippen; das Zeichen kommt oft beim Kopieren aus einem PDF"
+        if kind in ("string_type", "bool_type"):
+            hint_en, hint_de = _hints_for_wrong_type(kind, written, value)
+        if kind in ("string_too_long",):
+            limit = ctx.get("max_length")
+            hint_en, hint_de = f"at most {limit} characters", f"höchstens {limit} Zeichen"
         if kind == "extra_forbidden":
-            name = loc[-1]
-            allowed = [key for key in _model_fields_at(model, loc[:-1])]
-            close = difflib.get_close_matches(str(name), allowed, n=1)
-            en, de = f'unknown field "{name}"', f'unbekanntes Feld "{name}"'
-            if close:
-                hint_en, hint_de = f'did you mean "{close[0]}"?', f'meinten Sie "{close[0]}"?'
+            name = str(loc[-1])
+            holder = _model_at(model, loc[:-1])
+            allowed = list(getattr(holder, "model_fields", {}).keys())
+            en, de = f"unknown field {shown(name)}", f"unbekanntes Feld {shown(name)}"
+            mapped = _GERMAN_KEYS.get(name.lower().strip())
+            meant, under = (mapped, None) if mapped in allowed else (None, _field_home(holder, mapped))
+            if meant is None and under is None:
+                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
+                meant = close[0] if close else None
+            if under:
+                hint_en = f'did you mean "{mapped}"? It belongs under "{under}:"'
+                hint_de = f'meinten Sie "{mapped}"? Es gehört unter "{under}:"'
+            elif meant:
+                hint_en, hint_de = f'did you mean "{meant}"?', f'meinten Sie "{meant}"?'
             else:
                 hint_en = "allowed: " + ", ".join(allowed)
                 hint_de = "erlaubt: " + ", ".join(allowed)
-        if kind == "missing" and loc and loc[-1] in languages:
-            en, de = f'missing translation "{loc[-1]}"', f'Übersetzung "{loc[-1]}" fehlt'
-            hint_en = hint_de = "languages: " + ", ".join(languages)
-            hint_de = "Sprachen: " + ", ".join(languages)
+        if kind == "missing_translation":
+            en, de = f'missing translation "{ctx["missing"]}"', f'Übersetzung "{ctx["missing"]}" fehlt'
+            hint_en, hint_de = f"languages: {ctx['languages']}", f"Sprachen: {ctx['languages']}"
+        if kind == "unknown_language":
+            en, de = f'unknown language "{ctx["unknown"]}"', f'unbekannte Sprache "{ctx["unknown"]}"'
+            hint_en, hint_de = f"the site's languages: {ctx['languages']}", f"Sprachen der Seite: {ctx['languages']}"
         if kind == "literal_error":
-            expected = item.get("ctx", {}).get("expected", "")
+            expected = ctx.get("expected", "")
             hint_en, hint_de = f"allowed: {expected}", f"erlaubt: {expected}"
+        if kind == "missing" and loc and loc[-1] in ("status",):
+            hint_en = "active (runs today), inactive (paused) or defunct (ended)"
+            hint_de = "active (läuft heute), inactive (pausiert) oder defunct (beendet)"
         where = source.where_key(loc) if kind == "extra_forbidden" else source.where(loc)
-        problems.append(
-            Problem(where, _entry_id(source.data, loc), _field_path(loc), en, de, hint_en, hint_de)
-        )
-    return _merge_missing_translations(problems)
+        problems.append(Problem(where, _entry_id(source.data, loc), _field_path(loc), en, de, hint_en, hint_de))
+    return problems
 
 
-def _merge_missing_translations(problems: list[Problem]) -> list[Problem]:
-    """Report 'missing translation tr' and 'ru' of one field as one problem naming both."""
-    merged: dict[tuple, Problem] = {}
-    result: list[Problem] = []
-    for problem in problems:
-        if problem.en.startswith("missing translation"):
-            parent = problem.field.rsplit(".", 1)[0] if "." in problem.field else ""
-            key = (problem.position, problem.entry, parent)
-            lang = problem.en.split('"')[1]
-            if key in merged:
-                old = merged[key]
-                langs = old.en.split('"')[1] + ", " + lang
-                new = Problem(old.position, old.entry, parent, f'missing translation "{langs}"',
-                              f'Übersetzung "{langs}" fehlt', old.hint_en, old.hint_de)
-                result[result.index(old)] = new
-                merged[key] = new
-                continue
-            problem = Problem(problem.position, problem.entry, parent, problem.en, problem.de, problem.hint_en, problem.hint_de)
-            merged[key] = problem
-        result.append(problem)
-    return result
+def _slugify(text: str) -> str:
+    """What an id for ``text`` would look like: lower case, ü → ue, hyphens."""
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+    return re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-")[:80]
 
 
-def _check_file(path: Path, model: type[BaseModel], languages: tuple, shown: str):
+def _check_file(path: Path, model: type[BaseModel], context: dict, shown_path: str):
     """Parse and validate one file; return (SourceFile or None, object or None, problems)."""
     if not path.exists():
-        position = Position(shown, 1, 1)
+        position = Position(shown_path, 1, 1)
         return None, None, [Problem(position, None, "", "file is missing", "Datei fehlt")]
     try:
-        source = yamlsource.read(path, shown)
+        source = yamlsource.read(path, shown_path)
     except yamlsource.YamlProblem as problem:
-        return None, None, [Problem(problem.position, None, "", problem.message, problem.message.replace("YAML syntax", "YAML-Syntax"))]
+        return None, None, [Problem(problem.position, None, "", problem.en, problem.de, problem.hint_en, problem.hint_de)]
+    data = source.data if source.data is not None else {}
     try:
-        return source, model.model_validate(source.data if source.data is not None else {}), []
+        return source, model.model_validate(data, context=context), []
     except ValidationError as error:
-        return source, None, _problems_from(error, source, model, languages)
+        return source, None, _problems_from(error, source, model)
 
 
 # ---- Checking references ----
+
+# name of a declared value → (English word, German word, German "unknown …")
+_NAMES = {
+    "kinds": ("kind", "Art", "unbekannte Art"),
+    "topics": ("topic", "Thema", "unbekanntes Thema"),
+    "states": ("state", "Bundesland", "unbekanntes Bundesland"),
+    "languages": ("language", "Sprache", "unbekannte Sprache"),
+    "phone_labels": ("phone label", "Telefon-Bezeichnung", "unbekannte Telefon-Bezeichnung"),
+    "institutions": ("institution", "Einrichtung", "unbekannte Einrichtung"),
+    "facts": ("fact", "Fakt", "unbekannter Fakt"),
+    "steps": ("step", "Schritt", "unbekannter Schritt"),
+    "terms": ("term", "Begriff", "unbekannter Begriff"),
+}
+
+
+def iter_refs(model: Any, raw: Any, path: tuple = ()) -> Iterator[tuple[str, Any, tuple]]:
+    """(what, value, path) for every value in ``raw`` that the model marks with ``Ref(what)``.
+
+    Walks the raw entries, so an entry with another problem still has its references checked."""
+    fields = getattr(model, "model_fields", None)
+    if fields is None or not isinstance(raw, dict):
+        return
+    for name, info in fields.items():
+        if name in raw:
+            yield from _walk(info.annotation, list(info.metadata), raw[name], path + (name,))
+
+
+def _walk(annotation: Any, metadata: list, value: Any, path: tuple) -> Iterator[tuple[str, Any, tuple]]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *extra = typing.get_args(annotation)
+        yield from _walk(base, metadata + list(extra), value, path)
+        return
+    marker = next((item for item in metadata if isinstance(item, Ref)), None)
+    if marker is not None and isinstance(value, str):
+        yield marker.what, value, path
+        return
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                yield from _walk(arg, metadata, value, path)
+        return
+    if origin is list and isinstance(value, list):
+        (inner,) = typing.get_args(annotation) or (Any,)
+        for index, item in enumerate(value):
+            yield from _walk(inner, [], item, path + (index,))
+        return
+    if origin is dict and isinstance(value, dict):
+        args = typing.get_args(annotation)
+        inner = args[1] if len(args) == 2 else Any
+        for key, item in value.items():
+            yield from _walk(inner, [], item, path + (key,))
+        return
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield from iter_refs(annotation, value, path)
 
 
 class _References:
     """Declared allowed values and the checks of every reference against them."""
 
-    def __init__(self):
+    def __init__(self, taxonomy_names: dict[str, dict[str, str]]):
         self.allowed: dict[str, dict[str, str]] = {}
+        self.names = taxonomy_names   # what → {id: German name}, for hints
         self.problems: list[Problem] = []
 
     def declare(self, what: str, source: Optional[SourceFile], items: Any, path: tuple, id_field: str = "id"):
         """Declare the ids of ``items`` (raw entries); a second use of an id is a problem naming the first."""
-        first: dict[str, Position] = {}
+        first: dict[Any, Position] = {}
         if source is None or not isinstance(items, list):
             self.allowed[what] = {}
             return
@@ -256,129 +402,126 @@ class _References:
             where = source.where(path + (index, id_field))
             if ident in first:
                 self.problems.append(Problem(
-                    where, ident, id_field,
-                    f'duplicate id "{ident}"', f'doppelte ID "{ident}"',
+                    where, str(ident), id_field,
+                    f"duplicate {id_field} {shown(ident)}", f"doppelte {'ID' if id_field == 'id' else id_field} {shown(ident)}",
                     f"first used at {first[ident]}", f"zuerst verwendet in {first[ident]}",
                 ))
             else:
                 first[ident] = where
-        self.allowed[what] = {ident: str(pos) for ident, pos in first.items()}
+        self.allowed[what] = {str(ident): str(pos) for ident, pos in first.items()}
 
-    def check_list(self, what: str, values: Any, source: SourceFile, path: tuple, entry: Optional[str]):
-        """Each text in the list ``values`` must be one of the declared ``what``."""
-        if isinstance(values, list):
-            for position, value in enumerate(values):
-                self.check_value(what, value, source, path + (position,), entry)
-
-    def check_value(self, what: str, value: Any, source: SourceFile, path: tuple, entry: Optional[str]):
-        """``value`` must be one of the declared ``what`` (values of the wrong type are reported elsewhere)."""
+    def check(self, what: str, value: str, source: SourceFile, path: tuple, entry: Optional[str]):
+        """``value`` must be one of the declared ``what``."""
         allowed = self.allowed.get(what, {})
-        if not isinstance(value, str) or value in allowed:
+        if value in allowed:
             return
+        english, german, unknown_de = _NAMES[what]
         close = difflib.get_close_matches(value, list(allowed), n=1)
-        names = {
-            "kinds": ("kind", "Art"), "topics": ("topic", "Thema"), "states": ("state", "Bundesland"),
-            "languages": ("language", "Sprache"), "institutions": ("institution", "Einrichtung"),
-            "facts": ("fact", "Fakt"),
-        }[what]
         hint_en = f'did you mean "{close[0]}"? ' if close else ""
         hint_de = f'meinten Sie "{close[0]}"? ' if close else ""
-        hint_en += "allowed: " + ", ".join(sorted(allowed))
-        hint_de += "erlaubt: " + ", ".join(sorted(allowed))
+        if what in self.names:
+            listed = ", ".join(f"{ident} ({name})" if name and name != ident else ident
+                               for ident, name in self.names[what].items())
+            hint_en += f"allowed: {listed}; a new value is declared first in data/taxonomy.yaml under {what}"
+            hint_de += f"erlaubt: {listed}; einen neuen Wert zuerst in data/taxonomy.yaml unter {what} eintragen"
+            if what == "languages":
+                hint_en += " (its ISO 639 code, e.g. prs for Dari, and its name in every language)"
+                hint_de += " (mit ISO-639-Code, z. B. prs für Dari, und dem Namen in jeder Sprache)"
+        else:
+            hint_en += f"no {english} has this id"
+            hint_de += f"keine {german} hat diese ID" if german in ("Einrichtung",) else f"kein {german} hat diese ID"
         self.problems.append(Problem(
             source.where(path), entry, _field_path(path),
-            f'unknown {names[0]} "{value}"', f'unbekannte {names[1]} "{value}"', hint_en, hint_de,
+            f"unknown {english} {shown(value)}", f"{unknown_de} {shown(value)}", hint_en.strip(), hint_de.strip(),
         ))
 
 
 # ---- Entry point ----
 
 
-FILES = ("taxonomy.yaml", "institutions.yaml", "steps.yaml", "facts.yaml", "glossary.yaml", "labels.yaml", "site.yaml")
-
-
-def models_for(site: SiteConfig) -> Models:
-    """The data model for the site's languages."""
-    return build_models(site.codes, site.required_codes)
-
-
-def load(site: SiteConfig, data_dir: Path | None = None) -> Data:
+def load(site: SiteConfig, data_dir: Path | None = None, today: Optional[_dt.date] = None) -> Data:
     """Load and validate all data; raise DataError listing every problem."""
     data_dir = Path(data_dir or site.data_dir)
-    models = models_for(site)
+    context = {"languages": site.codes, "required": site.required_codes, "today": today or _dt.date.today()}
     problems: list[Problem] = []
     sources: dict[str, SourceFile] = {}
     objects: dict[str, Any] = {}
-    for name in FILES:
-        shown = _display(data_dir / name, site.root)
-        source, obj, found = _check_file(data_dir / name, models.files[name], models.languages, shown)
+    for name, model in FILES.items():
+        shown_path = _display(data_dir / name, site.root)
+        source, obj, found = _check_file(data_dir / name, model, context, shown_path)
         problems += found
         if source is not None:
             sources[name] = source
         objects[name] = obj
 
-    refs = _References()
     raw = {name: (source.data if isinstance(source.data, dict) else {}) for name, source in sources.items()}
-    for what in ("kinds", "topics", "states", "languages"):
-        refs.declare(what, sources.get("taxonomy.yaml"), raw.get("taxonomy.yaml", {}).get(what), (what,))
-    refs.declare("institutions", sources.get("institutions.yaml"), raw.get("institutions.yaml", {}).get("institutions"), ("institutions",))
-    refs.declare("facts", sources.get("facts.yaml"), raw.get("facts.yaml", {}).get("facts"), ("facts",))
-    refs.declare("terms", sources.get("glossary.yaml"), raw.get("glossary.yaml", {}).get("terms"), ("terms",))
-    refs.declare("steps", sources.get("steps.yaml"), raw.get("steps.yaml", {}).get("steps"), ("steps",))
+    names = _taxonomy_names(raw.get("taxonomy.yaml", {}))
+    refs = _References(names)
+    for what, (filename, key) in DECLARATIONS.items():
+        refs.declare(what, sources.get(filename), raw.get(filename, {}).get(key), (key,))
     refs.declare("order", sources.get("steps.yaml"), raw.get("steps.yaml", {}).get("steps"), ("steps",), id_field="order")
 
     # References are checked on the raw entries, so an entry with another problem still has
     # its references checked, and nothing waits for a second run to be found.
-    if "institutions.yaml" in sources and "taxonomy.yaml" in sources:
-        source = sources["institutions.yaml"]
-        for index, item in _entries(raw["institutions.yaml"], "institutions"):
-            base, ident = ("institutions", index), item.get("id")
-            refs.check_value("kinds", item.get("kind"), source, base + ("kind",), ident)
-            refs.check_value("states", (item.get("address") or {}).get("state") if isinstance(item.get("address"), dict) else None,
-                             source, base + ("address", "state"), ident)
-            refs.check_list("topics", item.get("topics"), source, base + ("topics",), ident)
-            refs.check_list("languages", item.get("languages"), source, base + ("languages",), ident)
-    if "steps.yaml" in sources:
-        source = sources["steps.yaml"]
-        for index, step in _entries(raw["steps.yaml"], "steps"):
-            base, ident = ("steps", index), step.get("id")
-            helped = step.get("helped_by") if isinstance(step.get("helped_by"), dict) else {}
-            if "taxonomy.yaml" in sources:
-                refs.check_list("kinds", helped.get("kinds"), source, base + ("helped_by", "kinds"), ident)
-                refs.check_list("topics", helped.get("topics"), source, base + ("helped_by", "topics"), ident)
-            if "institutions.yaml" in sources:
-                refs.check_list("institutions", helped.get("institutions"), source, base + ("helped_by", "institutions"), ident)
-            if "facts.yaml" in sources:
-                for key in ("cost_facts", "duration_facts"):
-                    refs.check_list("facts", step.get(key), source, base + (key,), ident)
-    taxonomy = objects["taxonomy.yaml"]
-    institutions = objects["institutions.yaml"]
-    facts = objects["facts.yaml"]
-    steps = objects["steps.yaml"]
-    glossary = objects["glossary.yaml"]
+    for name, model in FILES.items():
+        if name not in sources:
+            continue
+        for what, value, path in iter_refs(model, raw[name]):
+            if DECLARATIONS[what][0] in sources:  # an unreadable file's ids are unknown, not wrong
+                refs.check(what, value, sources[name], path, _entry_id(raw[name], path))
     problems += refs.problems
+    problems += _successors(raw.get("institutions.yaml", {}), sources.get("institutions.yaml"))
     if problems:
         raise DataError(problems)
+    steps = sorted(objects["steps.yaml"].steps, key=lambda step: step.order)
     return Data(
-        site=site,
-        taxonomy=taxonomy,
-        institutions=institutions.institutions,
-        steps=sorted(steps.steps, key=lambda step: step.order),
-        facts={fact.id: fact for fact in facts.facts},
-        terms={term.id: term for term in glossary.terms},
+        config=site,
+        taxonomy=objects["taxonomy.yaml"],
+        institutions={item.id: item for item in objects["institutions.yaml"].institutions},
+        steps={step.id: step for step in steps},
+        facts={fact.id: fact for fact in objects["facts.yaml"].facts},
+        terms={term.id: term for term in objects["glossary.yaml"].terms},
         labels=objects["labels.yaml"].labels,
         settings=objects["site.yaml"],
         sources=sources,
     )
 
 
-def _entries(raw: dict, key: str):
-    """(index, entry) for the mapping entries of the list ``raw[key]``."""
-    items = raw.get(key)
-    if isinstance(items, list):
-        for index, item in enumerate(items):
-            if isinstance(item, dict):
-                yield index, item
+def _successors(raw: dict, source: Optional[SourceFile]) -> list[Problem]:
+    """A successor names the entry doing the work today: only ended entries have one, and it is active."""
+    problems: list[Problem] = []
+    items = raw.get("institutions") if isinstance(raw, dict) else None
+    if source is None or not isinstance(items, list):
+        return problems
+    status = {item.get("id"): item.get("status") for item in items if isinstance(item, dict)}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("successor"), str):
+            continue
+        where = source.where(("institutions", index, "successor"))
+        if item.get("status") == "active":
+            problems.append(Problem(where, item.get("id"), "successor",
+                                    "an active entry has no successor", "ein aktiver Eintrag hat keinen Nachfolger",
+                                    "remove successor, or set status: defunct", "successor entfernen oder status: defunct setzen"))
+        elif status.get(item["successor"]) not in (None, "active"):
+            problems.append(Problem(where, item.get("id"), "successor",
+                                    f"the successor {shown(item['successor'])} has ended too",
+                                    f"der Nachfolger {shown(item['successor'])} ist ebenfalls beendet",
+                                    "name the entry that does the work today", "den Eintrag nennen, der die Arbeit heute macht"))
+    return problems
+
+
+def _taxonomy_names(raw: dict) -> dict[str, dict[str, str]]:
+    """For hints: each taxonomy value's German name (``start-up`` → ``Existenzgründung``)."""
+    found: dict[str, dict[str, str]] = {}
+    for what in ("kinds", "topics", "states", "languages", "phone_labels"):
+        entries = raw.get(what) if isinstance(raw, dict) else None
+        names = {}
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                name = entry.get("name")
+                names[entry["id"]] = name.get("de", "") if isinstance(name, dict) and isinstance(name.get("de"), str) else ""
+        found[what] = names
+    return found
 
 
 def _display(path: Path, root: Path) -> str:

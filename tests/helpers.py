@@ -1,0 +1,51 @@
+"""Helpers for the tests: copying the project, building a site, finding the browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a built copy of the project needs (the core, wegweiser/, is imported from the install).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "schema")
+
+
+def project_copy(target: Path, source: Path = ROOT) -> Path:
+    """A copy of the project's site parts in ``target`` (the one way tests copy the project)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name, dirs_exist_ok=True)
+        elif (source / name).exists():
+            shutil.copy(source / name, target / name)
+    return target
+
+
+def build(project: Path, out: Path, download: bool = True, env: dict | None = None) -> Path:
+    """``mkdocs build --strict`` of ``project`` into ``out``; fails the test with the log."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if not download:
+        environment["WEGWEISER_DOWNLOAD"] = "false"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project, capture_output=True, text=True, env=environment,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def chromium_path() -> str | None:
+    """The browser: WEGWEISER_BROWSER (e.g. a CI runner's Chrome), else Debian's chromium.
+    Browser tests must run (not skip) under CI=true."""
+    configured = os.environ.get("WEGWEISER_BROWSER")
+    if configured:
+        return configured
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if path is None and os.environ.get("CI") == "true":
+        pytest.fail("chromium is missing: browser tests must run in CI (apt-get install -y chromium)")
+    return path

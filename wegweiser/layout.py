@@ -1,0 +1,51 @@
+"""Where everything is: every output path and every page target, in one place.
+
+Hooks write files here, macros link here, the service worker caches these, and tests read
+them. Page targets are paths inside one language's docs folder (``docs/<lang>/…``)."""
+
+from __future__ import annotations
+
+# ---- Files in the built site (paths from the site root) ----
+
+DOWNLOAD_ZIP = "download/wegweiser-offline.zip"
+EXPORT_JSON = "data/institutions.json"
+EXPORT_CSV = "data/institutions.csv"
+SERVICE_WORKER = "sw.js"
+SEARCH_WORKER = "assets/javascripts/wegweiser/search-worker.js"
+QR_DIR = "assets/qr"
+
+
+def vcard(ident: str) -> str:
+    return f"vcards/{ident}.vcf"
+
+
+def search_index(language: str) -> str:
+    return f"search/index.{language}.js"
+
+
+def manifest(language: str) -> str:
+    return f"manifest.{language}.webmanifest"
+
+
+def stemmer(language: str) -> str:
+    return f"assets/javascripts/lunr/min/lunr.{language}.min.js"
+
+
+STEMMER_SUPPORT = "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"
+STEMMER_MULTI = "assets/javascripts/lunr/min/lunr.multi.min.js"
+
+# ---- Pages (inside docs/<lang>/) ----
+
+HOME = "index.md"
+STEPS = "steps.md"
+DIRECTORY = "directory/index.md"
+DIRECTORY_TOPICS = "directory/topics.md"
+HISTORY = "directory/history.md"
+GLOSSARY = "guide/glossary.md"
+ABOUT_DATA = "about-data.md"
+MAINTAINERS = "maintainers.md"
+SHEETS = "sheets/index.md"
+
+
+def chapter(name: str) -> str:
+    return f"guide/{name}.md"

@@ -1,0 +1,52 @@
+"""Markup safety: every data string reaches a page, a vCard or a CSV cell as text.
+
+Pages are Markdown with HTML from the templates. Python-Markdown reads link, emphasis and
+attribute syntax even inside inline HTML (a ``[x](javascript:…)`` in a title attribute became
+a link), so data strings are HTML-escaped *and* the characters Markdown acts on are written as
+character references (``[`` → ``&#91;``): browsers show them as the characters, Markdown sees
+no syntax. Only http(s), tel, mailto and geo links reach an ``href``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from markupsafe import Markup
+
+_SAFE_SCHEMES = ("http://", "https://", "tel:", "mailto:", "geo:")
+# Characters Python-Markdown (and its attr_list and tables extensions) give meaning to inside a
+# line. Data never starts a line of Markdown (templates put it after "## " or inside HTML), so
+# line-start syntax (- + . = :) needs nothing; ids (a-z, 0-9, -) and dates pass unchanged.
+_SPECIAL = re.compile(r"[&<>\"'\\`*_{}\[\]()#!|~]")
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Line and paragraph separators and other control characters never reach a page.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def text(value: Any) -> Markup:
+    """``value`` as inert text for HTML inside Markdown (the templates' finalize step)."""
+    if isinstance(value, Markup):
+        return value
+    plain = _INVISIBLE.sub(" ", str(value))
+    return Markup(_SPECIAL.sub(lambda match: _NAMED.get(match.group()) or f"&#{ord(match.group())};", plain))
+
+
+def md_escape(value: Any) -> Markup:
+    """Data inside a Markdown heading: the same inert text."""
+    return text(value)
+
+
+def safe_href(url: Optional[str]) -> Optional[str]:
+    """Only http(s), tel, mailto and geo links reach a page; anything else is dropped."""
+    if not url:
+        return None
+    url = url.strip()
+    if _INVISIBLE.search(url) or any(char.isspace() for char in url):
+        return None
+    return url if url.lower().startswith(_SAFE_SCHEMES) else None
+
+
+def attribute_list(values: list[str]) -> str:
+    """Ids for a data-* attribute: only id characters pass."""
+    return " ".join(value for value in values if re.fullmatch(r"[a-z0-9-]+", value))
