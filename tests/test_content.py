@@ -13,11 +13,12 @@ from wegweiser.config import load_site_config
 SITE = load_site_config(ROOT / "mkdocs.yml")
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS / SITE.default.code).as_posix() for p in (DOCS / SITE.default.code).rglob("*.md"))
-CHAPTERS = ["idea", "residence", "recognition", "business-plan", "money", "part-time", "legal-forms", "registering",
-            "taxes", "insurance", "status", "first-employee", "learning", "help", "glossary"]
+# Every chapter of the guide (the German folder is the list; other languages must match it).
+CHAPTERS = sorted(path.stem for path in (DOCS / SITE.default.code / "guide").glob("*.md"))
 
-# What may carry digits in a page: macro calls, paragraph references (§ 21 AufenthG, §§ 93–94).
-_ALLOWED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|§§?\s?\d+[a-z]?(?:\s?[–-]\s?\d+[a-z]?)?|Abs\.\s?\d+", re.S)
+# What may carry digits in a page: macro calls, paragraph and article references (§ 21 AufenthG,
+# §§ 93–94, Abs. 2, Art. 15 DSGVO).
+_ALLOWED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|§§?\s?\d+[a-z]?(?:\s?[–-]\s?\d+[a-z]?)?|Abs\.\s?\d+|Art\.\s?\d+", re.S)
 
 
 def prose(text: str) -> str:
