@@ -13,8 +13,9 @@ from wegweiser.config import load_site_config
 SITE = load_site_config(ROOT / "mkdocs.yml")
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS / SITE.default.code).as_posix() for p in (DOCS / SITE.default.code).rglob("*.md"))
-CHAPTERS = ["idea", "residence", "recognition", "business-plan", "money", "legal-forms", "registering",
-            "taxes", "insurance", "first-employee", "learning", "help", "glossary"]
+CHAPTERS = ["idea", "residence", "recognition", "origin", "business-plan", "money", "bank", "legal-forms",
+            "registering", "permits", "premises", "takeover", "taxes", "insurance", "first-employee", "learning",
+            "help", "glossary"]
 
 # What may carry digits in a page: macro calls, paragraph references (§ 21 AufenthG, §§ 93–94).
 _ALLOWED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|§§?\s?\d+[a-z]?(?:\s?[–-]\s?\d+[a-z]?)?|Abs\.\s?\d+", re.S)
