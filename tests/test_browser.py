@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     ("language", "query", "base"),
     [
-        ("tr", "işletmeden", "işletme"),              # Turkish ablative suffix
+        ("tr", "işletmelerimizden", "işletme"),       # Turkish plural, possessive and ablative suffixes
         ("ru", "регистрацией", "регистрац"),          # Russian instrumental case
         ("de", "Gewerbeanmeldungen", "Gewerbeanmeldung"),  # German plural
         ("tr", "Gewerbeanmeldung", "Gewerbeanmeldung"),    # a German office term on the Turkish site

@@ -80,3 +80,26 @@ def test_steps_link_to_existing_chapters():
     raw = yaml.safe_load((ROOT / "data" / "steps.yaml").read_text(encoding="utf-8"))
     for step in raw["steps"]:
         assert step.get("chapter") in CHAPTERS, step["id"]
+
+
+def test_every_language_carries_the_substance_of_the_german_page():
+    """Each translated page has the same facts, office terms, steps, directory blocks and warning
+    boxes as the German (wording may differ; substance may not)."""
+    from wegweiser.parity import parity_gaps
+
+    gaps = parity_gaps(SITE)
+    assert gaps == [], "\n".join(gap.format() for gap in gaps)
+
+
+def test_the_parity_check_finds_a_dropped_warning(tmp_path):
+    from wegweiser.config import load_site_config as load
+    from wegweiser.parity import parity_gaps
+
+    for language, body in (("de", '!!! warning "Achtung"\n    Geld zurücklegen.\n\n{{ fact("a") }} {{ term("t") }}'),
+                           ("tr", '{{ fact("a") }} {{ term("t", "vergi") }}'),
+                           ("ru", '!!! warning "Внимание"\n    Отложите деньги.\n\n{{ fact("a") }} {{ term("t", "налог") }}')):
+        (tmp_path / "docs" / language).mkdir(parents=True)
+        (tmp_path / "docs" / language / "page.md").write_text(body, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    gaps = parity_gaps(load(tmp_path / "mkdocs.yml"))
+    assert [(gap.language, gap.what, gap.missing) for gap in gaps] == [("tr", "warnings", ("warning",))]
