@@ -34,6 +34,14 @@ def stemmer(language: str) -> str:
 STEMMER_SUPPORT = "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"
 STEMMER_MULTI = "assets/javascripts/lunr/min/lunr.multi.min.js"
 
+
+def search_stemmers(language: str) -> list[str]:
+    """The stemmer scripts (shipped with Material) the search worker loads for a language, in
+    order: the shared support, then German (office terms stand in German on every page), then
+    the page's language. The worker gets this list at build time; the service worker caches it."""
+    return list(dict.fromkeys([STEMMER_SUPPORT, stemmer("de"), stemmer(language)]))
+
+
 # ---- Pages (inside docs/<lang>/) ----
 
 HOME = "index.md"

@@ -407,6 +407,82 @@ class Settings(_Strict):
     stale_after_months: StrictInt = Field(ge=1, description="Entries checked longer ago than this are marked as old")
 
 
+# ---- search.yaml ----
+
+# Besides the site's languages, search words may be given in English: readers type English
+# words ("health insurance") on every language's site.
+SEARCH_EXTRA_LANGUAGES = ("en",)
+_SEARCH_WORD = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*\.?")
+
+
+def _search_word(value: str) -> str:
+    """One word as readers type it: letters and digits, inner hyphens or dots allowed."""
+    if not _SEARCH_WORD.fullmatch(value):
+        raise PydanticCustomError("search_word", "not one word (letters and digits, no spaces)", {"value": value})
+    return value
+
+
+def _search_phrase(value: str) -> str:
+    """One to four words separated by single spaces."""
+    parts = value.split(" ")
+    if len(parts) > 4 or not all(_SEARCH_WORD.fullmatch(part) for part in parts):
+        raise PydanticCustomError("search_phrase", "not a word or a phrase of up to four words", {"value": value})
+    return value
+
+
+SearchWord = Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_search_word)]
+SearchPhrase = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_search_phrase)]
+
+
+class _PerLanguage(RootModel):
+    """Lists by language: the site's languages and English (``en``); none is required."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
+
+    @model_validator(mode="after")
+    def _languages(self, info: ValidationInfo):
+        context = info.context or {}
+        languages = tuple(context.get("languages") or ())
+        if languages:
+            allowed = languages + SEARCH_EXTRA_LANGUAGES
+            unknown = [code for code in self.root if code not in allowed]
+            if unknown:
+                raise PydanticCustomError("unknown_language", "unknown language {unknown}",
+                                          {"unknown": ", ".join(unknown), "languages": ", ".join(allowed)})
+        return self
+
+    def get(self, language: str) -> list[str]:
+        return list(self.root.get(language) or [])
+
+
+class StopWords(_PerLanguage):
+    """Question and filler words a search leaves out ("was", "brauche", "ne", "lazım", "что")."""
+
+    root: dict[str, list[SearchWord]]
+
+
+class SearchWords(_PerLanguage):
+    """Words and phrases of one language that mean the same thing."""
+
+    root: dict[str, list[SearchPhrase]]
+
+
+class SynonymGroup(_Strict):
+    """Words readers type for one thing, in every language; a search for one finds the others.
+
+    ``term`` adds a glossary term's German word (data/glossary.yaml) to the group."""
+
+    term: Optional[ref("terms")] = Field(None, description="Id of a glossary term whose German word belongs to the group")  # type: ignore[valid-type]
+    words: SearchWords = Field(description="Per language (de, tr, ru, and en for English): words and phrases of up to four words")
+
+
+class Search(_Strict):
+    """data/search.yaml: what the site search leaves out and what it treats as the same."""
+
+    stop_words: StopWords = Field(description="Per language: words a search ignores (questions, fillers)")
+    synonyms: list[SynonymGroup] = Field(default_factory=list, max_length=MAX_ENTRIES)
+
+
 # ---- The data files and what they declare ----
 
 FILES: dict[str, type[BaseModel]] = {
@@ -417,6 +493,7 @@ FILES: dict[str, type[BaseModel]] = {
     "glossary.yaml": Glossary,
     "labels.yaml": Labels,
     "site.yaml": Settings,
+    "search.yaml": Search,
 }
 
 # Allowed values, declared before anything refers to them: name → (file, list key).
@@ -448,6 +525,7 @@ class Data:
     terms: dict[str, Term]
     labels: dict[str, Localized]
     settings: Settings                         # data/site.yaml
+    search: Optional[Search] = None            # data/search.yaml
     sources: dict[str, "SourceFile"] = field(default_factory=dict)
 
     def institution(self, ident: str) -> Institution:

@@ -33,10 +33,7 @@ def language_files(language: str, pages: list[str]) -> list[str]:
     files.append(layout.search_index(language))
     files.append(f"{layout.SEARCH_WORKER}?lang={language}")
     files.append(layout.manifest(language))
-    files.append(layout.STEMMER_SUPPORT)
-    files.append(layout.stemmer("de"))
-    if language != "de":
-        files.append(layout.stemmer(language))
+    files += layout.search_stemmers(language)
     return files
 
 

@@ -483,6 +483,7 @@ def load(site: SiteConfig, data_dir: Path | None = None, today: Optional[_dt.dat
         terms={term.id: term for term in objects["glossary.yaml"].terms},
         labels=objects["labels.yaml"].labels,
         settings=objects["site.yaml"],
+        search=objects["search.yaml"],
         sources=sources,
     )
 

@@ -1,44 +1,89 @@
 /*
- * Wegweiser search worker: one index per language, stemmed by that language.
+ * Wegweiser search worker: finds what readers type, in the page's language.
  *
  * Material for MkDocs lets a site replace its search worker (the "search" URL in the page's
  * __config, see overrides/main.html) as long as the worker speaks the same messages:
  * SETUP (0) -> READY (1), QUERY (2) -> RESULT (3). This worker
- *   - learns the page's language from its own URL (?lang=tr),
- *   - loads search/index.<lang>.js on the first query only (lazy, works under file://),
- *   - indexes every word in several normalised forms: folded (case, Turkish İ/ı, umlauts,
- *     ae/oe/ue, accents), stemmed by the page language's Snowball stemmer (shipped with
- *     Material), and for Turkish with suffixes and consonant changes undone,
- *   - looks each query word up in the same forms, plus as a prefix of what is typed.
- * Results are grouped per page as Material expects; all text is HTML-escaped.
+ *   - is told the page's language by its own URL (?lang=tr),
+ *   - loads search/index.<lang>.js and the Snowball stemmers Material ships (the list is
+ *     written in at build time, the same list the service worker caches) on the first query
+ *     only, inside a promise chain: a missing file rejects instead of hanging,
+ *   - keeps a small word index of its own (built in a few hundred milliseconds on a slow phone;
+ *     bench/README.md has the figures against lunr and MiniSearch),
+ *   - looks every query word up as typed, folded (case, Turkish İ/ı, umlauts, ae/oe/ue,
+ *     accents), in its other forms (stemmed; Turkish suffixes, verb endings and consonant
+ *     changes undone), as the beginning of a longer word, with one or two typing mistakes,
+ *     through data/search.yaml's groups of words that mean the same, and across scripts
+ *     (финанцамт finds Finanzamt, Gewerbe finds гевербе),
+ *   - leaves out stop words, ranks pages that hold every word (in one section first) above
+ *     pages that hold some, and puts the directory first for a place name.
+ * Results are grouped per page, sections under their page, as Material expects; all text is
+ * HTML-escaped.
  */
-/* global lunr, importScripts */
+/* global importScripts */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-var language = "de";
-var base = "";            /* URL of this script's folder, with a trailing slash */
-var index = null;         /* lunr index of the page's language */
-var docs = {};            /* location -> {location, title, text} */
-var loading = null;       /* promise of the index being loaded */
+/* Stemmer scripts per language, site-root paths; written in by hooks/search_index.py */
+var STEMMERS = null;
+
+var TITLE_WEIGHT_PAGE = 4, TITLE_WEIGHT_SECTION = 2.5, K1 = 1.2, B = 0.75;
+var SYNONYM_WEIGHT = 0.85, MAX_PAGES = 30, MAX_CANDIDATES = 400;
 
 /* ---- Where am I, which language? ---- */
 
-(function locate() {
-  var src = self.location && self.location.href;
+function locate(scope) {
+  var src = scope.location && scope.location.href;
   /* Under file://, Material runs workers in an iframe (iframe-worker): read the script tag */
-  if (typeof parent !== "undefined" && parent !== self && typeof document !== "undefined") {
-    var scripts = document.querySelectorAll("script[src]");
+  if (typeof scope.document !== "undefined" && scope.document.querySelectorAll) {
+    var scripts = scope.document.querySelectorAll("script[src]");
     for (var i = 0; i < scripts.length; i++)
       if (scripts[i].src.indexOf("search-worker.js") !== -1) src = scripts[i].src;
   }
   var match = /[?&]lang=([a-z-]+)/.exec(src || "");
-  if (match) language = match[1];
-  base = (src || "").split("?")[0].replace(/[^/]*$/, "");
-})();
+  var base = (src || "").split("?")[0].replace(/[^/]*$/, "");
+  return { language: match ? match[1] : null, root: base + "../../../" };
+}
 
-/* ---- Normalising words ---- */
+/* ---- Loading scripts: a promise that rejects when a file is missing ---- */
+
+function loadScripts(scope, urls) {
+  if (typeof scope.document !== "undefined" && scope.document.createElement) {
+    /* the iframe standing in for a worker: script tags, run in order, fetched at once */
+    return Promise.all(urls.map(function (url) {
+      return new Promise(function (resolve, reject) {
+        var el = scope.document.createElement("script");
+        el.async = false;
+        el.src = url;
+        el.onload = function () { resolve(); };
+        el.onerror = function () { reject(new Error("could not load " + url)); };
+        (scope.document.head || scope.document.body).appendChild(el);
+      });
+    }));
+  }
+  return new Promise(function (resolve) {
+    importScripts.apply(scope, urls);   /* throws (and so rejects) when a file is missing */
+    resolve();
+  });
+}
+
+/* The stemmer scripts expect lunr; they only register functions with it */
+function lunrStandIn(scope) {
+  if (!scope.lunr)
+    scope.lunr = {
+      version: "2.3.9",
+      Pipeline: { registerFunction: function () {} },
+      generateStopWordFilter: function () { return function (token) { return token; }; }
+    };
+  return scope.lunr;
+}
+
+/* ---- Words ---- */
+
+var SEPARATOR = /[^\p{L}\p{N}]+/u;
+var CYRILLIC = /[\u0400-\u04ff]/;
+var LATIN = /[a-z\u00df-\u024f]/;
 
 function lowerFor(lang, text) {
   if (lang === "tr" || lang === "az")
@@ -55,117 +100,456 @@ function fold(word) {
     .replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
 }
 
+function words(lang, text) {
+  return lowerFor(lang, text).split(SEPARATOR).filter(function (w) { return w.length > 0; });
+}
+
+/* Turkish: suffixes taken off one after another (folded: ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u) */
 var TR_SUFFIXES = [
+  /* plural, possessive, case */
   "larindan", "lerinden", "larinin", "lerinin", "larina", "lerine", "larini", "lerini",
-  "larin", "lerin", "lari", "leri", "lar", "ler",
-  "ndaki", "ndeki", "ndan", "nden", "daki", "deki", "dan", "den", "tan", "ten",
-  "nda", "nde", "da", "de", "ta", "te",
-  "nin", "nun", "yla", "yle", "la", "le",
-  "in", "un", "si", "su", "yi", "yu", "ya", "ye", "na", "ne", "ni", "nu",
-  "i", "u", "a", "e"
+  "larin", "lerin", "lari", "leri", "lar", "ler", "imiz", "umuz", "iniz", "unuz", "miz", "muz",
+  "niz", "nuz", "ndaki", "ndeki", "ndan", "nden", "daki", "deki", "dan", "den", "tan", "ten",
+  "nda", "nde", "da", "de", "ta", "te", "nin", "nun", "yla", "yle", "la", "le", "ki",
+  "in", "un", "si", "su", "yi", "yu", "ya", "ye", "na", "ne", "ni", "nu", "im", "um",
+  "i", "u", "a", "e", "m", "n",
+  /* derived nouns and adjectives */
+  "cilik", "culuk", "lik", "luk", "ci", "cu", "li", "lu", "siz", "suz", "ca", "ce",
+  /* verbs: infinitive, ability, tense, person, must, while, participles */
+  "mak", "mek", "masi", "mesi", "ma", "me", "abilir", "ebilir", "yabilir", "yebilir", "abil", "ebil",
+  "iyor", "uyor", "yor", "acak", "ecek", "yacak", "yecek", "mis", "mus", "mali", "meli",
+  "di", "du", "ti", "tu", "sa", "se", "ken", "arak", "erek", "ip", "up", "an", "en", "yan", "yen",
+  "dik", "duk", "tik", "tuk", "ir", "ur", "ar", "er", "sin", "sun", "siniz", "sunuz", "iz", "uz",
+  "yim", "yum", "yiz", "yuz",
+  /* causative, passive, becoming; light verbs after a noun (kaydet-, kaydol-) */
+  "tir", "tur", "dir", "dur", "il", "ul", "las", "les", "lan", "len", "et", "ol"
 ];
 /* Roots that lose a vowel or double a consonant before a suffix (kayıt -> kaydı) */
 var TR_ROOTS = {
   kayd: "kayit", fikr: "fikir", sehr: "sehir", ism: "isim", hakk: "hak", nakd: "nakit",
   vakt: "vakit", akl: "akil", sabr: "sabir", hukm: "hukum", resm: "resim", agz: "agiz",
-  zamm: "zam", kalb: "kalp", sirr: "sir", hiss: "his"
+  zamm: "zam", kalb: "kalp", sirr: "sir", hiss: "his", izn: "izin", ogl: "ogul", burn: "burun"
 };
+var TR_SOFTEN = { t: "d", p: "b", k: "g", c: "c" };
 var HARDEN = { d: "t", b: "p", g: "k" };
 
-/* Turkish forms: suffixes taken off one after another, consonant changes undone */
 function turkishForms(folded) {
-  var forms = [], stems = [folded];
-  for (var round = 0; round < 3; round++) {
+  var seen = {}, forms = [], stems = [folded];
+  for (var round = 0; round < 4 && stems.length; round++) {
     var next = [];
     stems.forEach(function (stem) {
       TR_SUFFIXES.forEach(function (suffix) {
-        if (stem.length - suffix.length >= 3 && stem.slice(-suffix.length) === suffix)
-          next.push(stem.slice(0, -suffix.length));
+        if (stem.length - suffix.length >= 3 && stem.slice(-suffix.length) === suffix) {
+          var cut = stem.slice(0, -suffix.length);
+          if (!seen[cut]) { seen[cut] = true; next.push(cut); forms.push(cut); }
+        }
       });
     });
-    if (!next.length) break;
-    forms = forms.concat(next);
     stems = next;
   }
-  var extra = [];
-  forms.forEach(function (stem) {
-    if (TR_ROOTS[stem]) extra.push(TR_ROOTS[stem]);
+  forms.slice().forEach(function (stem) {
+    if (TR_ROOTS[stem]) forms.push(TR_ROOTS[stem]);
     var last = stem.slice(-1);
-    if (HARDEN[last]) extra.push(stem.slice(0, -1) + HARDEN[last]);
+    if (HARDEN[last]) forms.push(stem.slice(0, -1) + HARDEN[last]);
   });
-  return forms.concat(extra);
+  return forms;
 }
 
-function stemWith(lang, word) {
-  if (!lunr[lang] || !lunr[lang].stemmer) return word;
-  return lunr[lang].stemmer(new lunr.Token(word)).toString();
+/* ---- Latin and Cyrillic spellings of one word: a rough key of how it sounds ---- */
+
+var CYR = {
+  "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "s", "з": "s",
+  "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+  "с": "s", "т": "t", "у": "u", "ф": "v", "х": "g", "ц": "C", "ч": "C", "ш": "s", "щ": "s",
+  "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a", "і": "i", "ї": "i", "є": "e"
+};
+var GERMAN_SOUNDS = [
+  [/tsch/g, "C"], [/sch/g, "s"], [/ch/g, "g"], [/ck/g, "k"], [/qu/g, "kv"], [/ph/g, "v"],
+  [/th/g, "t"], [/dt/g, "t"], [/tz/g, "C"], [/z/g, "C"], [/ie/g, "i"], [/(ei|ey|ai|ay)/g, "ai"],
+  [/(eu|äu)/g, "oi"], [/ß/g, "s"], [/ä/g, "e"], [/ö/g, "e"], [/ü/g, "u"], [/w/g, "v"],
+  [/f/g, "v"], [/h/g, "g"], [/c/g, "k"], [/x/g, "ks"], [/y/g, "i"], [/j/g, "i"], [/z/g, "s"]
+];
+
+function soundKey(word) {
+  var key;
+  if (CYRILLIC.test(word)) {
+    key = word.replace(/[ея]й/g, "ai").replace(/эй/g, "ai").replace(/[\u0400-\u04ff]/g, function (c) {
+      return c in CYR ? CYR[c] : c;
+    });
+  } else {
+    key = word;
+    GERMAN_SOUNDS.forEach(function (rule) { key = key.replace(rule[0], rule[1]); });
+  }
+  return key.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/(.)\1+/g, "$1");
 }
 
-/* Every form under which a word is indexed, and looked up */
-function forms(word) {
-  var lower = lowerFor(language, word);
-  var folded = fold(lower);
-  var set = {};
+/* Optimal string alignment distance, or max + 1 once it is certain to exceed max */
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  var prev2 = null, prev = [], cur;
+  for (var j = 0; j <= b.length; j++) prev[j] = j;
+  for (var i = 1; i <= a.length; i++) {
+    cur = [i];
+    var best = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev; prev = cur;
+  }
+  return prev[b.length];
+}
+
+/* ---- The search of one language ---- */
+
+function Search(lang, data, stemmers) {
+  this.lang = lang;
+  this.stemmers = stemmers || {};
+  this.formsMemo = {};
+  this.expandMemo = {};
+  this.build(data);
+}
+
+Search.prototype.stem = function (lang, word) {
+  var stemmer = this.stemmers[lang] && this.stemmers[lang].stemmer;
+  if (!stemmer) return word;
+  try { return String(stemmer(word)); } catch (e) { return word; }
+};
+
+/* Every form under which a word counts as the same word (all folded) */
+Search.prototype.forms = function (word) {
+  if (this.formsMemo[word]) return this.formsMemo[word];
+  var folded = fold(word), set = {};
   set[folded] = true;
-  set[fold(stemWith(language, lower))] = true;
-  if (language === "tr")
+  set[fold(this.stem(this.lang, word))] = true;
+  /* German office terms stand on every page: stem Latin words the German way too */
+  if (this.lang !== "de" && LATIN.test(word) && !CYRILLIC.test(word))
+    set[fold(this.stem("de", word))] = true;
+  if (this.lang === "tr")
     turkishForms(folded).forEach(function (f) { set[f] = true; });
-  /* German office terms appear on every page: stem Latin words the German way too */
-  if (language !== "de" && /^[a-z\u00e4\u00f6\u00fc\u00df]+$/.test(lower))
-    set[fold(stemWith("de", lower))] = true;
-  /* Very short stems ("ka" from "kaydı") would match far too much */
-  return Object.keys(set).filter(function (f) { return f === folded || f.length >= 3; });
-}
+  var list = Object.keys(set).filter(function (f) { return f === folded || f.length >= 3; });
+  this.formsMemo[word] = list;
+  return list;
+};
 
-var SEPARATOR = /[^\p{L}\p{N}]+/u;
+Search.prototype.build = function (data) {
+  var self = this;
+  this.docs = data.docs;
+  this.pages = {};          /* page location -> {docs: [index…], weight} */
+  this.postings = {};       /* word -> {doc index: [in title, in text]} */
+  this.lengths = [];
+  var total = 0;
+  data.docs.forEach(function (doc, i) {
+    var page = doc.location.split("#")[0];
+    doc.page = page;
+    (self.pages[page] = self.pages[page] || { docs: [], weight: (data.weights || {})[page] || 1 }).docs.push(i);
+    var titleWords = words(self.lang, doc.title), textWords = words(self.lang, doc.text);
+    titleWords.forEach(function (w) { self.count(w, i, 0); });
+    textWords.forEach(function (w) { self.count(w, i, 1); });
+    self.lengths[i] = textWords.length;
+    total += textWords.length;
+  });
+  this.average = total / Math.max(1, data.docs.length) || 1;
+  /* folded word -> words; sorted folded words for prefix look-ups */
+  this.byFold = {};
+  Object.keys(this.postings).forEach(function (w) {
+    var f = fold(w);
+    (self.byFold[f] = self.byFold[f] || []).push(w);
+  });
+  this.folds = Object.keys(this.byFold).sort();
+  this.stop = {};
+  (data.stop || []).forEach(function (w) { self.stop[fold(lowerFor(self.lang, w))] = true; });
+  this.groups = (data.synonyms || []).map(function (group) {
+    return group.map(function (member) { return words(self.lang, member); }).filter(function (m) { return m.length; });
+  });
+  this.places = {};
+  this.placeKeys = {};
+  (data.places || []).forEach(function (name) {
+    var first = words(self.lang, name)[0];
+    if (!first) return;
+    self.places[fold(first)] = true;
+    self.placeKeys[soundKey(first)] = true;
+  });
+  this.directory = data.directory || null;
+};
 
-function words(text) {
-  return text.split(SEPARATOR).filter(function (w) { return w.length > 0; });
-}
+Search.prototype.count = function (word, doc, field) {
+  var entry = this.postings[word] || (this.postings[word] = {});
+  var counts = entry[doc] || (entry[doc] = [0, 0]);
+  counts[field]++;
+};
 
-/* ---- Loading the index (first query only) ---- */
+/* Words of the index that answer one query word: word -> weight (1 = as typed) */
+Search.prototype.expand = function (word) {
+  if (this.expandMemo[word]) return this.expandMemo[word];
+  var self = this, found = {}, folded = fold(word);
+  function add(w, weight) { if (!(found[w] >= weight)) found[w] = weight; }
+  (this.byFold[folded] || []).forEach(function (w) { add(w, 1); });
 
-function load() {
-  if (loading) return loading;
-  loading = Promise.resolve(importScripts(
-    base + "lunr.min.js",
-    base + "../lunr/min/lunr.stemmer.support.min.js",
-    base + "../lunr/min/lunr.de.min.js",
-    base + "../lunr/min/lunr." + language + ".min.js",
-    base + "../../../search/index." + language + ".js"
-  )).then(function () {
-    if (language !== "de" && !lunr[language]) /* stemmer file ran before lunr was global */
-      throw new Error("stemmer for " + language + " missing");
-    var data = self.wegweiserIndex[language];
-    lunr.tokenizer.separator = SEPARATOR;
-    lunr.Pipeline.registerFunction(expand, "wegweiser-forms");
-    index = lunr(function () {
-      this.ref("location");
-      this.field("title", { boost: 10 });
-      this.field("text");
-      this.pipeline.reset();
-      this.searchPipeline.reset();
-      this.pipeline.add(expand);
-      this.metadataWhitelist = [];
-      var builder = this;
-      data.docs.forEach(function (doc) {
-        docs[doc.location] = doc;
-        builder.add(doc);
+  if (folded.length >= 3) {
+    var own = this.forms(word), wanted = {};
+    own.forEach(function (f) { wanted[f] = true; });
+    var prefixes = {};
+    own.forEach(function (f) {
+      if (f.length < 3) return;
+      prefixes[f] = true;
+      if (self.lang === "tr") {            /* kayıt -> kayd…, kitap -> kitab… */
+        var last = f.slice(-1);
+        if (TR_SOFTEN[last]) prefixes[f.slice(0, -1) + TR_SOFTEN[last]] = true;
+        Object.keys(TR_ROOTS).forEach(function (short) { if (TR_ROOTS[short] === f) prefixes[short] = true; });
+      }
+    });
+    Object.keys(prefixes).forEach(function (prefix) {
+      self.withPrefix(prefix).forEach(function (f) {
+        self.byFold[f].forEach(function (w) {
+          if (found[w] === 1) return;
+          var shared = self.forms(w).filter(function (x) { return wanted[x]; });
+          if (shared.length) {
+            var longest = Math.max.apply(null, shared.map(function (x) { return x.length; }));
+            add(w, longest >= 5 || longest >= folded.length ? 0.9 : 0.6);
+          } else if (f.indexOf(folded) === 0) {
+            add(w, 0.6);                   /* typed so far: "Gewerbeanm" */
+          } else if (prefix.length >= 5 && prefix !== folded) {
+            add(w, 0.4);                   /* the first part of a compound: Steuer -> Steuerberater */
+          }
+        });
       });
     });
-  });
-  return loading;
-}
+  }
 
-/* Pipeline step: one token in, all its forms out */
-function expand(token) {
-  return forms(token.toString()).map(function (form) {
-    return token.clone(function () { return form; });
-  });
-}
-expand.label = "wegweiser-forms";
+  var good = Object.keys(found).some(function (w) { return found[w] >= 0.6; });
+  /* typing mistakes: one in a word of 5 letters or more, two from 8 letters on */
+  var max = folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
+  if (!good && max) {
+    this.folds.forEach(function (f) {
+      if (f[0] !== folded[0] || Math.abs(f.length - folded.length) > max) return;
+      var d = distance(folded, f, max);
+      if (d <= max) self.byFold[f].forEach(function (w) { add(w, d === 1 ? 0.55 : 0.4); });
+    });
+  }
 
-/* ---- Searching ---- */
+  /* the other script: финанцамт -> finanzamt, gewerbe -> гевербе */
+  var cyrillic = CYRILLIC.test(word);
+  if (folded.length >= 4 && (cyrillic || LATIN.test(word))) {
+    var key = soundKey(word), keyMax = key.length >= 6 ? 1 : 0;
+    this.otherScript(cyrillic).forEach(function (entry) {
+      if (Math.abs(entry.key.length - key.length) > keyMax) return;
+      var d = entry.key === key ? 0 : distance(key, entry.key, keyMax);
+      if (d <= keyMax) add(entry.word, d === 0 ? 0.85 : 0.5);
+    });
+  }
+  this.expandMemo[word] = found;
+  return found;
+};
+
+/* Folded index words that begin with a prefix (at most MAX_CANDIDATES) */
+Search.prototype.withPrefix = function (prefix) {
+  var list = this.folds, lo = 0, hi = list.length;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < prefix) lo = mid + 1; else hi = mid; }
+  var out = [];
+  for (var i = lo; i < list.length && out.length < MAX_CANDIDATES && list[i].indexOf(prefix) === 0; i++) out.push(list[i]);
+  return out;
+};
+
+/* Index words in Latin letters (for a Cyrillic query word) or in Cyrillic, with their keys */
+Search.prototype.otherScript = function (cyrillicQuery) {
+  var name = cyrillicQuery ? "latinKeys" : "cyrillicKeys";
+  if (!this[name]) {
+    var self = this;
+    this[name] = Object.keys(this.postings).filter(function (w) {
+      return w.length >= 4 && (cyrillicQuery ? LATIN.test(w) && !CYRILLIC.test(w) : CYRILLIC.test(w));
+    }).map(function (w) { return { word: w, key: soundKey(w) }; });
+  }
+  return this[name];
+};
+
+/* What one index word is worth in each document that holds it */
+Search.prototype.termScore = function (word) {
+  this.scoreMemo = this.scoreMemo || {};
+  if (this.scoreMemo[word]) return this.scoreMemo[word];
+  var self = this, entry = this.postings[word], scores = this.scoreMemo[word] = {};
+  var n = Object.keys(entry).length, N = this.docs.length;
+  var idf = Math.log(1 + (N - n + 0.5) / (n + 0.5));
+  Object.keys(entry).forEach(function (doc) {
+    var counts = entry[doc], tf = counts[1], length = self.lengths[doc] || 0;
+    var isPage = self.docs[doc].location.indexOf("#") === -1;
+    var text = tf ? tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.average)) : 0;
+    scores[doc] = idf * ((counts[0] ? (isPage ? TITLE_WEIGHT_PAGE : TITLE_WEIGHT_SECTION) : 0) + text);
+  });
+  return scores;
+};
+
+/* Split the query into slots: a phrase of data/search.yaml, or one word; stop words go */
+Search.prototype.slots = function (query) {
+  var self = this, tokens = words(this.lang, query), slots = [], i = 0;
+  var foldedTokens = tokens.map(fold);
+  function same(token, member) {
+    if (fold(token) === fold(member)) return true;
+    if (token.length < 4 || member.length < 4) return false;
+    var mine = self.forms(token);
+    return self.forms(member).some(function (f) { return f.length >= 4 && mine.indexOf(f) !== -1; });
+  }
+  while (i < tokens.length) {
+    var best = null, bestLength = 0;
+    this.groups.forEach(function (group, g) {
+      group.forEach(function (member) {
+        if (member.length <= bestLength || i + member.length > tokens.length) return;
+        for (var k = 0; k < member.length; k++) if (!same(tokens[i + k], member[k])) return;
+        best = g; bestLength = member.length;
+      });
+    });
+    var length = best === null ? 1 : bestLength;
+    var typed = tokens.slice(i, i + length);
+    var alternatives = [{ words: typed, weight: 1 }];
+    if (best !== null)
+      this.groups[best].forEach(function (member) {
+        if (member.join(" ") !== typed.join(" ")) alternatives.push({ words: member, weight: SYNONYM_WEIGHT });
+      });
+    slots.push({
+      label: query.split(SEPARATOR).filter(Boolean).slice(i, i + length).join(" ") || typed.join(" "),
+      stop: length === 1 && !!this.stop[foldedTokens[i]],
+      alternatives: alternatives
+    });
+    i += length;
+  }
+  var meaningful = slots.filter(function (s) { return !s.stop; });
+  return meaningful.length ? meaningful : slots;
+};
+
+/* Documents that answer one slot: doc -> {score, words} */
+Search.prototype.matchSlot = function (slot) {
+  var self = this, result = {};
+  slot.alternatives.forEach(function (alternative) {
+    var perWord = alternative.words.map(function (word) {
+      var found = self.expand(word), scores = {};
+      Object.keys(found).forEach(function (w) {
+        var ts = self.termScore(w);
+        Object.keys(ts).forEach(function (doc) {
+          var s = ts[doc] * found[w];
+          if (!scores[doc] || s > scores[doc].score) scores[doc] = { score: s, word: w };
+        });
+      });
+      return scores;
+    });
+    Object.keys(perWord[0]).forEach(function (doc) {
+      if (!perWord.every(function (scores) { return scores[doc]; })) return;
+      var sum = 0, hit = [];
+      perWord.forEach(function (scores) { sum += scores[doc].score; hit.push(scores[doc].word); });
+      var score = sum / perWord.length * alternative.weight;
+      if (!result[doc] || score > result[doc].score) result[doc] = { score: score, words: hit };
+    });
+  });
+  return result;
+};
+
+Search.prototype.isPlace = function (slot) {
+  var self = this;
+  return slot.alternatives.some(function (a) {
+    return a.words.length === 1 && (self.places[fold(a.words[0])] || self.placeKeys[soundKey(a.words[0])]);
+  });
+};
+
+Search.prototype.search = function (query) {
+  var self = this, slots = this.slots(query);
+  if (!slots.length) return { items: [] };
+  var matches = slots.map(function (slot) { return self.matchSlot(slot); });
+  var place = slots.map(function (slot) { return self.isPlace(slot); });
+  var pages = {};
+  matches.forEach(function (match, s) {
+    Object.keys(match).forEach(function (doc) {
+      var page = self.docs[doc].page;
+      var entry = pages[page] || (pages[page] = { page: page, slots: [], docs: {} });
+      if (!entry.slots[s] || match[doc].score > entry.slots[s].score) entry.slots[s] = match[doc];
+      var hit = entry.docs[doc] || (entry.docs[doc] = { slots: 0, score: 0 });
+      hit.slots++;
+      hit.score += match[doc].score;
+    });
+  });
+  var ranked = Object.keys(pages).map(function (key) {
+    var entry = pages[key], sum = 0, matched = 0;
+    entry.slots.forEach(function (m) { if (m) { sum += m.score; matched++; } });
+    var together = Object.keys(entry.docs).some(function (doc) { return entry.docs[doc].slots === slots.length; });
+    entry.matched = matched;
+    entry.complete = matched === slots.length;
+    entry.score = sum * (self.pages[key] ? self.pages[key].weight : 1) * (together && slots.length > 1 ? 1.5 : 1);
+    entry.first = key === self.directory && place.some(function (p, s) { return p && entry.slots[s]; });
+    return entry;
+  }).sort(function (a, b) {
+    return (b.first - a.first) || (b.complete - a.complete) || (b.matched - a.matched) || (b.score - a.score);
+  }).slice(0, MAX_PAGES);
+
+  var total = ranked.length;
+  return {
+    items: ranked.map(function (entry, g) {
+      return self.item(entry, slots, total - g);
+    })
+  };
+};
+
+/* One result group: the page first, then its sections, best first, as Material shows them */
+Search.prototype.item = function (entry, slots, rank) {
+  var self = this, pageDoc = null, sections = [], matchedWords = {}, terms = {};
+  this.pages[entry.page].docs.forEach(function (doc) {
+    if (self.docs[doc].location.indexOf("#") === -1 && pageDoc === null) pageDoc = doc;
+  });
+  Object.keys(entry.docs).forEach(function (doc) {
+    doc = Number(doc);
+    if (doc !== pageDoc) sections.push(doc);
+  });
+  slots.forEach(function (slot, s) {
+    var m = entry.slots[s];
+    if (m) m.words.forEach(function (w) { matchedWords[w] = true; terms[w] = true; });
+    else terms[slot.label] = false;
+  });
+  sections.sort(function (a, b) {
+    return (entry.docs[b].slots - entry.docs[a].slots) || (entry.docs[b].score - entry.docs[a].score) || a - b;
+  });
+  var seen = {}, list = [];
+  if (pageDoc !== null) { list.push(this.render(pageDoc, matchedWords, rank)); seen[this.docs[pageDoc].location] = true; }
+  sections.forEach(function (doc, k) {
+    var location = self.docs[doc].location;
+    if (seen[location]) return;
+    seen[location] = true;
+    list.push(self.render(doc, matchedWords, k < 3 ? rank : rank - 0.5));
+  });
+  list.forEach(function (item) { item.terms = terms; });
+  return list;
+};
+
+Search.prototype.render = function (doc, matchedWords, score) {
+  var d = this.docs[doc];
+  return {
+    location: d.location,
+    title: this.highlight(d.title, matchedWords),
+    text: this.highlight(this.teaser(d.text, matchedWords), matchedWords),
+    score: score
+  };
+};
+
+Search.prototype.teaser = function (text, matchedWords) {
+  var self = this, at = -1, position = 0;
+  text.split(/([^\p{L}\p{N}]+)/u).some(function (part) {
+    if (matchedWords[lowerFor(self.lang, part)]) { at = position; return true; }
+    position += part.length;
+    return false;
+  });
+  var start = Math.max(0, at - 60);
+  if (start > 0) { var space = text.indexOf(" ", start); if (space !== -1 && space < at) start = space + 1; }
+  var slice = text.slice(start, start + 240);
+  return (start > 0 ? "… " : "") + slice + (start + 240 < text.length ? " …" : "");
+};
+
+Search.prototype.highlight = function (text, matchedWords) {
+  var self = this;
+  return text.split(/([^\p{L}\p{N}]+)/u).map(function (part) {
+    return matchedWords[lowerFor(self.lang, part)] ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part);
+  }).join("");
+};
 
 function escapeHTML(text) {
   return text.replace(/[&<>"']/g, function (c) {
@@ -173,104 +557,46 @@ function escapeHTML(text) {
   });
 }
 
-/* Scores of the pages that contain one query word in any of its forms */
-function lookup(word) {
-  var all = forms(word);
-  var prefix = fold(lowerFor(language, word));
-  var scores = {};
-  index.query(function (q) {
-    all.forEach(function (form) {
-      q.term(form, { usePipeline: false, boost: 10 });
+/* ---- The worker: messages ---- */
+
+function SearchWorker(scope) {
+  var here = locate(scope);
+  this.scope = scope;
+  this.language = here.language;
+  this.root = here.root;
+  this.loading = null;
+}
+
+/* Load the stemmers and the index of the page's language, once */
+SearchWorker.prototype.load = function () {
+  var self = this, lang = this.language;
+  if (this.loading) return this.loading;
+  this.loading = Promise.resolve().then(function () {
+    if (!lang) throw new Error("no language: the worker's URL needs ?lang=");
+    if (!STEMMERS || !STEMMERS[lang]) throw new Error("no stemmer list for " + lang + " (hooks/search_index.py)");
+    var lunr = lunrStandIn(self.scope);
+    var urls = STEMMERS[lang].map(function (path) { return self.root + path; });
+    urls.push(self.root + "search/index." + lang + ".js");
+    return loadScripts(self.scope, urls).then(function () {
+      var data = self.scope.wegweiserIndex && self.scope.wegweiserIndex[lang];
+      if (!data) throw new Error("search/index." + lang + ".js holds no index for " + lang);
+      return new Search(lang, data, lunr);
     });
-    if (prefix.length >= 2)
-      q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-  }).forEach(function (hit) { scores[hit.ref] = hit.score; });
-  return scores;
-}
-
-/* Mark the query words (in any form) in a text; the text is escaped first */
-function highlight(text, queryWords) {
-  var wanted = {};
-  queryWords.forEach(function (w) { forms(w).forEach(function (f) { wanted[f] = true; }); });
-  var prefixes = queryWords.map(function (w) { return fold(lowerFor(language, w)); });
-  return text.split(/([^\p{L}\p{N}]+)/u).map(function (part) {
-    if (!part || SEPARATOR.test(part)) return escapeHTML(part);
-    var hit = forms(part).some(function (f) { return wanted[f]; }) ||
-      prefixes.some(function (p) { return p.length >= 2 && fold(lowerFor(language, part)).indexOf(p) === 0; });
-    return hit ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part);
-  }).join("");
-}
-
-function teaser(text, queryWords) {
-  var lower = fold(lowerFor(language, text));
-  var at = -1;
-  queryWords.forEach(function (w) {
-    var i = lower.indexOf(fold(lowerFor(language, w)).slice(0, 4));
-    if (i !== -1 && (at === -1 || i < at)) at = i;
   });
-  var start = Math.max(0, at - 60);
-  var slice = text.slice(start, start + 240);
-  return (start > 0 ? "… " : "") + slice + (start + 240 < text.length ? " …" : "");
-}
+  return this.loading;
+};
 
-function search(query) {
-  var queryWords = words(query);
-  if (!queryWords.length) return { items: [] };
-  var total = null;
-  queryWords.forEach(function (word) {
-    var scores = lookup(word);
-    if (total === null) { total = scores; return; }
-    var both = {};
-    Object.keys(total).forEach(function (ref) {
-      if (ref in scores) both[ref] = total[ref] + scores[ref];
-    });
-    total = both;
-  });
-  /* Group sections under their page, best page first */
-  var groups = {};
-  Object.keys(total).forEach(function (ref) {
-    var page = ref.split("#")[0];
-    (groups[page] = groups[page] || []).push(ref);
-  });
-  var terms = {};
-  queryWords.forEach(function (w) { terms[w] = true; });
-  var items = Object.keys(groups).map(function (page) {
-    var refs = groups[page];
-    if (refs.indexOf(page) === -1 && docs[page]) refs.push(page);
-    return refs.map(function (ref) {
-      var doc = docs[ref];
-      return {
-        location: doc.location,
-        title: highlight(doc.title, queryWords),
-        text: highlight(teaser(doc.text, queryWords), queryWords),
-        score: total[ref] || 0,
-        terms: terms
-      };
-    }).sort(function (a, b) {
-      /* the page itself first, then its sections by score */
-      if (a.location === page) return -1;
-      if (b.location === page) return 1;
-      return b.score - a.score;
-    });
-  }).sort(function (a, b) {
-    var best = function (list) { return Math.max.apply(null, list.map(function (d) { return d.score; })); };
-    return best(b) - best(a);
-  });
-  return { items: items };
-}
-
-/* ---- Messages ---- */
-
-function handle(message) {
+SearchWorker.prototype.handle = function (message) {
   switch (message.type) {
     case SETUP:
       return Promise.resolve({ type: READY });
     case QUERY:
       /* Material sends the empty query when search is set up: no need for the index yet */
-      if (!words(String(message.data || "")).length)
+      var query = String(message.data || "");
+      if (!query.split(SEPARATOR).filter(Boolean).length)
         return Promise.resolve({ type: RESULT, data: { items: [] } });
-      return load().then(function () {
-        return { type: RESULT, data: search(message.data) };
+      return this.load().then(function (search) {
+        return { type: RESULT, data: search.search(query) };
       }).catch(function (err) {
         console.warn("wegweiser search:", err);
         return { type: RESULT, data: { items: [] } };
@@ -278,11 +604,15 @@ function handle(message) {
     default:
       return Promise.reject(new TypeError("Invalid message type"));
   }
+};
+
+if (typeof module !== "undefined" && module.exports) {
+  /* Node (tests, benchmarks): the parts without a browser */
+  module.exports = { Search: Search, fold: fold, soundKey: soundKey, distance: distance, turkishForms: turkishForms,
+                     lunrStandIn: lunrStandIn };
+} else {
+  var worker = new SearchWorker(self);
+  addEventListener("message", function (ev) {
+    worker.handle(ev.data).then(function (reply) { postMessage(reply); });
+  });
 }
-
-addEventListener("message", function (ev) {
-  handle(ev.data).then(function (reply) { postMessage(reply); });
-});
-
-/* For tests under Node: expose the word forms */
-if (typeof module !== "undefined") module.exports = { forms: forms, fold: fold, setLanguage: function (l) { language = l; } };
