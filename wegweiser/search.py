@@ -38,7 +38,8 @@ _LISTING = re.compile(r"<div class=\"ww-directory\">.*?</div>", re.S)
 PAGE_WEIGHTS = {
     layout.HOME: 0.7,
     layout.STEPS: 0.85,
-    layout.GLOSSARY: 0.6,
+    layout.GLOSSARY: 0.35,
+    layout.DIRECTORY: 0.6,           # first for a place name (the worker's rule), else a long list
     layout.DIRECTORY_TOPICS: 0.8,
     layout.HISTORY: 0.35,
     layout.ABOUT_DATA: 0.5,
@@ -157,6 +158,7 @@ def shape(language: str, entries: list[dict], pages: Iterable[PageInfo] = (), da
     payload.update(words_of(data, language))
     payload["directory"] = special.get(layout.DIRECTORY)
     payload["weights"] = {special[src]: weight for src, weight in PAGE_WEIGHTS.items() if src in special}
+    payload["separate"] = [special[layout.GLOSSARY]] if layout.GLOSSARY in special else []
     return payload
 
 

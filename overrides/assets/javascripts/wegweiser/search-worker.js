@@ -29,7 +29,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var STEMMERS = null;
 
 var TITLE_WEIGHT_PAGE = 4, TITLE_WEIGHT_SECTION = 2.5, K1 = 1.2, B = 0.75;
-var SYNONYM_WEIGHT = 0.85, MAX_PAGES = 30, MAX_CANDIDATES = 400;
+var SYNONYM_WEIGHT = 0.85, OPTIONAL_WEIGHT = 0.2, MAX_PAGES = 20, MAX_SECTIONS = 6, MAX_CANDIDATES = 400;
 
 /* ---- Where am I, which language? ---- */
 
@@ -100,9 +100,12 @@ function fold(word) {
     .replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
 }
 
+var WORD = /[\p{L}\p{N}]+/gu;
+
 function words(lang, text) {
-  return lowerFor(lang, text).split(SEPARATOR).filter(function (w) { return w.length > 0; });
+  return lowerFor(lang, text).match(WORD) || [];
 }
+var tokens = words;
 
 /* Turkish: suffixes taken off one after another (folded: ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u) */
 var TR_SUFFIXES = [
@@ -163,23 +166,19 @@ var CYR = {
   "с": "s", "т": "t", "у": "u", "ф": "v", "х": "g", "ц": "C", "ч": "C", "ш": "s", "щ": "s",
   "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a", "і": "i", "ї": "i", "є": "e"
 };
-var GERMAN_SOUNDS = [
-  [/tsch/g, "C"], [/sch/g, "s"], [/ch/g, "g"], [/ck/g, "k"], [/qu/g, "kv"], [/ph/g, "v"],
-  [/th/g, "t"], [/dt/g, "t"], [/tz/g, "C"], [/z/g, "C"], [/ie/g, "i"], [/(ei|ey|ai|ay)/g, "ai"],
-  [/(eu|äu)/g, "oi"], [/ß/g, "s"], [/ä/g, "e"], [/ö/g, "e"], [/ü/g, "u"], [/w/g, "v"],
-  [/f/g, "v"], [/h/g, "g"], [/c/g, "k"], [/x/g, "ks"], [/y/g, "i"], [/j/g, "i"], [/z/g, "s"]
-];
+var GERMAN_SOUND = /tsch|sch|ch|ck|qu|ph|th|dt|tz|ie|ei|ey|ai|ay|eu|äu|[zßäöüwfhcxyj]/g;
+var GERMAN = {
+  tsch: "C", sch: "s", ch: "g", ck: "k", qu: "kv", ph: "v", th: "t", dt: "t", tz: "C", z: "C",
+  ie: "i", ei: "ai", ey: "ai", ai: "ai", ay: "ai", eu: "oi", "äu": "oi", "ß": "s", "ä": "e", "ö": "e",
+  "ü": "u", w: "v", f: "v", h: "g", c: "k", x: "ks", y: "i", j: "i"
+};
 
 function soundKey(word) {
   var key;
-  if (CYRILLIC.test(word)) {
-    key = word.replace(/[ея]й/g, "ai").replace(/эй/g, "ai").replace(/[\u0400-\u04ff]/g, function (c) {
-      return c in CYR ? CYR[c] : c;
-    });
-  } else {
-    key = word;
-    GERMAN_SOUNDS.forEach(function (rule) { key = key.replace(rule[0], rule[1]); });
-  }
+  if (CYRILLIC.test(word))
+    key = word.replace(/[еэя]й/g, "ai").replace(/[\u0400-\u04ff]/g, function (c) { return c in CYR ? CYR[c] : c; });
+  else
+    key = word.replace(GERMAN_SOUND, function (s) { return GERMAN[s]; });
   return key.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/(.)\1+/g, "$1");
 }
 
@@ -238,26 +237,31 @@ Search.prototype.forms = function (word) {
 };
 
 Search.prototype.build = function (data) {
-  var self = this;
+  var self = this, postings = new Map(), total = 0;
   this.docs = data.docs;
   this.pages = {};          /* page location -> {docs: [index…], weight} */
-  this.postings = {};       /* word -> {doc index: [in title, in text]} */
   this.lengths = [];
-  var total = 0;
   data.docs.forEach(function (doc, i) {
     var page = doc.location.split("#")[0];
     doc.page = page;
     (self.pages[page] = self.pages[page] || { docs: [], weight: (data.weights || {})[page] || 1 }).docs.push(i);
-    var titleWords = words(self.lang, doc.title), textWords = words(self.lang, doc.text);
-    titleWords.forEach(function (w) { self.count(w, i, 0); });
-    textWords.forEach(function (w) { self.count(w, i, 1); });
+    /* per document: word -> times in the title * 65536 + times in the text */
+    var local = new Map(), titleWords = tokens(self.lang, doc.title), textWords = tokens(self.lang, doc.text), k;
+    for (k = 0; k < titleWords.length; k++) local.set(titleWords[k], (local.get(titleWords[k]) || 0) + 65536);
+    for (k = 0; k < textWords.length; k++) local.set(textWords[k], (local.get(textWords[k]) || 0) + 1);
+    local.forEach(function (counts, word) {
+      var list = postings.get(word);
+      if (!list) postings.set(word, list = []);
+      list.push(i, counts);
+    });
     self.lengths[i] = textWords.length;
     total += textWords.length;
   });
+  this.postings = postings; /* word -> [doc, counts, doc, counts, …] */
   this.average = total / Math.max(1, data.docs.length) || 1;
   /* folded word -> words; sorted folded words for prefix look-ups */
   this.byFold = {};
-  Object.keys(this.postings).forEach(function (w) {
+  postings.forEach(function (list, w) {
     var f = fold(w);
     (self.byFold[f] = self.byFold[f] || []).push(w);
   });
@@ -276,17 +280,16 @@ Search.prototype.build = function (data) {
     self.placeKeys[soundKey(first)] = true;
   });
   this.directory = data.directory || null;
+  /* pages whose sections are separate entries (the glossary): a page counts its best only */
+  this.separate = {};
+  (data.separate || []).forEach(function (page) { self.separate[page] = true; });
 };
 
-Search.prototype.count = function (word, doc, field) {
-  var entry = this.postings[word] || (this.postings[word] = {});
-  var counts = entry[doc] || (entry[doc] = [0, 0]);
-  counts[field]++;
-};
-
-/* Words of the index that answer one query word: word -> weight (1 = as typed) */
-Search.prototype.expand = function (word) {
-  if (this.expandMemo[word]) return this.expandMemo[word];
+/* Words of the index that answer one query word: word -> weight (1 = as typed). A word that
+   stands for the typed one (from a group of data/search.yaml) is only taken in its forms. */
+Search.prototype.expand = function (word, strict) {
+  var memo = (strict ? "=" : "~") + word;
+  if (this.expandMemo[memo]) return this.expandMemo[memo];
   var self = this, found = {}, folded = fold(word);
   function add(w, weight) { if (!(found[w] >= weight)) found[w] = weight; }
   (this.byFold[folded] || []).forEach(function (w) { add(w, 1); });
@@ -310,8 +313,12 @@ Search.prototype.expand = function (word) {
           if (found[w] === 1) return;
           var shared = self.forms(w).filter(function (x) { return wanted[x]; });
           if (shared.length) {
+            /* a long shared form is the same word; a short one (kur-, yap-) only perhaps */
             var longest = Math.max.apply(null, shared.map(function (x) { return x.length; }));
-            add(w, longest >= 5 || longest >= folded.length ? 0.9 : 0.6);
+            if (longest >= 5 || longest >= folded.length) add(w, 0.9);
+            else if (!strict) add(w, longest === 4 ? 0.6 : 0.35);
+          } else if (strict) {
+            return;
           } else if (f.indexOf(folded) === 0) {
             add(w, 0.6);                   /* typed so far: "Gewerbeanm" */
           } else if (prefix.length >= 5 && prefix !== folded) {
@@ -322,6 +329,7 @@ Search.prototype.expand = function (word) {
     });
   }
 
+  if (strict) return (this.expandMemo[memo] = found);
   var good = Object.keys(found).some(function (w) { return found[w] >= 0.6; });
   /* typing mistakes: one in a word of 5 letters or more, two from 8 letters on */
   var max = folded.length >= 8 ? 2 : folded.length >= 5 ? 1 : 0;
@@ -335,15 +343,15 @@ Search.prototype.expand = function (word) {
 
   /* the other script: финанцамт -> finanzamt, gewerbe -> гевербе */
   var cyrillic = CYRILLIC.test(word);
-  if (folded.length >= 4 && (cyrillic || LATIN.test(word))) {
-    var key = soundKey(word), keyMax = key.length >= 6 ? 1 : 0;
+  var key = soundKey(word), keyMax = key.length >= 6 ? 1 : 0;
+  if (key.length >= 4 && (cyrillic || LATIN.test(word))) {
     this.otherScript(cyrillic).forEach(function (entry) {
       if (Math.abs(entry.key.length - key.length) > keyMax) return;
       var d = entry.key === key ? 0 : distance(key, entry.key, keyMax);
       if (d <= keyMax) add(entry.word, d === 0 ? 0.85 : 0.5);
     });
   }
-  this.expandMemo[word] = found;
+  this.expandMemo[memo] = found;
   return found;
 };
 
@@ -361,7 +369,7 @@ Search.prototype.otherScript = function (cyrillicQuery) {
   var name = cyrillicQuery ? "latinKeys" : "cyrillicKeys";
   if (!this[name]) {
     var self = this;
-    this[name] = Object.keys(this.postings).filter(function (w) {
+    this[name] = Array.from(this.postings.keys()).filter(function (w) {
       return w.length >= 4 && (cyrillicQuery ? LATIN.test(w) && !CYRILLIC.test(w) : CYRILLIC.test(w));
     }).map(function (w) { return { word: w, key: soundKey(w) }; });
   }
@@ -372,15 +380,15 @@ Search.prototype.otherScript = function (cyrillicQuery) {
 Search.prototype.termScore = function (word) {
   this.scoreMemo = this.scoreMemo || {};
   if (this.scoreMemo[word]) return this.scoreMemo[word];
-  var self = this, entry = this.postings[word], scores = this.scoreMemo[word] = {};
-  var n = Object.keys(entry).length, N = this.docs.length;
+  var list = this.postings.get(word) || [], scores = this.scoreMemo[word] = {};
+  var n = list.length / 2, N = this.docs.length;
   var idf = Math.log(1 + (N - n + 0.5) / (n + 0.5));
-  Object.keys(entry).forEach(function (doc) {
-    var counts = entry[doc], tf = counts[1], length = self.lengths[doc] || 0;
-    var isPage = self.docs[doc].location.indexOf("#") === -1;
-    var text = tf ? tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.average)) : 0;
-    scores[doc] = idf * ((counts[0] ? (isPage ? TITLE_WEIGHT_PAGE : TITLE_WEIGHT_SECTION) : 0) + text);
-  });
+  for (var k = 0; k < list.length; k += 2) {
+    var doc = list[k], inTitle = list[k + 1] >= 65536, tf = list[k + 1] % 65536, length = this.lengths[doc] || 0;
+    var isPage = this.docs[doc].location.indexOf("#") === -1;
+    var text = tf ? tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / this.average)) : 0;
+    scores[doc] = idf * ((inTitle ? (isPage ? TITLE_WEIGHT_PAGE : TITLE_WEIGHT_SECTION) : 0) + text);
+  }
   return scores;
 };
 
@@ -391,6 +399,12 @@ Search.prototype.slots = function (query) {
   function same(token, member) {
     if (fold(token) === fold(member)) return true;
     if (token.length < 4 || member.length < 4) return false;
+    if (CYRILLIC.test(token) !== CYRILLIC.test(member)) {   /* финанцамт: Finanzamt */
+      var a = soundKey(token), b = soundKey(member);
+      return a === b || (a.length >= 6 && distance(a, b, 1) <= 1);
+    }
+    if (token.length >= 8 && member.length >= 8 && distance(fold(token), fold(member), 1) <= 1)
+      return true;                                          /* Buchhaltunng: Buchhaltung */
     var mine = self.forms(token);
     return self.forms(member).some(function (f) { return f.length >= 4 && mine.indexOf(f) !== -1; });
   }
@@ -417,8 +431,10 @@ Search.prototype.slots = function (query) {
     });
     i += length;
   }
-  var meaningful = slots.filter(function (s) { return !s.stop; });
-  return meaningful.length ? meaningful : slots;
+  /* stop words only add a little to pages that hold them ("kim" in "Kim yardım eder?") */
+  if (slots.some(function (s) { return !s.stop; }))
+    slots.forEach(function (s) { s.optional = s.stop; });
+  return slots;
 };
 
 /* Documents that answer one slot: doc -> {score, words} */
@@ -426,7 +442,9 @@ Search.prototype.matchSlot = function (slot) {
   var self = this, result = {};
   slot.alternatives.forEach(function (alternative) {
     var perWord = alternative.words.map(function (word) {
-      var found = self.expand(word), scores = {};
+      var found = {}, scores = {};
+      if (slot.optional) (self.byFold[fold(word)] || []).forEach(function (w) { found[w] = OPTIONAL_WEIGHT; });
+      else found = self.expand(word, alternative.weight < 1);
       Object.keys(found).forEach(function (w) {
         var ts = self.termScore(w);
         Object.keys(ts).forEach(function (doc) {
@@ -441,7 +459,7 @@ Search.prototype.matchSlot = function (slot) {
       var sum = 0, hit = [];
       perWord.forEach(function (scores) { sum += scores[doc].score; hit.push(scores[doc].word); });
       var score = sum / perWord.length * alternative.weight;
-      if (!result[doc] || score > result[doc].score) result[doc] = { score: score, words: hit };
+      if (!result[doc] || score > result[doc].score) result[doc] = { score: score, words: hit, doc: Number(doc) };
     });
   });
   return result;
@@ -458,30 +476,39 @@ Search.prototype.search = function (query) {
   var self = this, slots = this.slots(query);
   if (!slots.length) return { items: [] };
   var matches = slots.map(function (slot) { return self.matchSlot(slot); });
+  var required = slots.filter(function (slot) { return !slot.optional; }).length;
   var place = slots.map(function (slot) { return self.isPlace(slot); });
   var pages = {};
   matches.forEach(function (match, s) {
     Object.keys(match).forEach(function (doc) {
       var page = self.docs[doc].page;
-      var entry = pages[page] || (pages[page] = { page: page, slots: [], docs: {} });
+      var entry = pages[page] || (pages[page] = { page: page, slots: [], sums: [], docs: {} });
       if (!entry.slots[s] || match[doc].score > entry.slots[s].score) entry.slots[s] = match[doc];
-      var hit = entry.docs[doc] || (entry.docs[doc] = { slots: 0, score: 0 });
+      entry.sums[s] = (entry.sums[s] || 0) + match[doc].score;
+      var hit = entry.docs[doc] || (entry.docs[doc] = { slots: 0, required: 0, score: 0 });
       hit.slots++;
+      if (!slots[s].optional) hit.required++;
       hit.score += match[doc].score;
     });
   });
   var ranked = Object.keys(pages).map(function (key) {
-    var entry = pages[key], sum = 0, matched = 0;
-    entry.slots.forEach(function (m) { if (m) { sum += m.score; matched++; } });
-    var together = Object.keys(entry.docs).some(function (doc) { return entry.docs[doc].slots === slots.length; });
+    var entry = pages[key], sum = 0, matched = 0, separate = self.separate[key];
+    /* the best section counts, and up to twice as much again when other sections say it too */
+    entry.slots.forEach(function (m, s) {
+      if (!m) return;
+      sum += m.score + (separate || slots[s].optional ? 0 : 0.5 * Math.min(entry.sums[s] - m.score, 2 * m.score));
+      if (!slots[s].optional) matched++;
+    });
+    var together = required > 1 && Object.keys(entry.docs).some(function (doc) { return entry.docs[doc].required === required; });
     entry.matched = matched;
-    entry.complete = matched === slots.length;
-    entry.score = sum * (self.pages[key] ? self.pages[key].weight : 1) * (together && slots.length > 1 ? 1.5 : 1);
+    entry.complete = matched === required;
+    entry.score = sum * (self.pages[key] ? self.pages[key].weight : 1) * (together ? 1.5 : 1);
     entry.first = key === self.directory && place.some(function (p, s) { return p && entry.slots[s]; });
     return entry;
-  }).sort(function (a, b) {
+  }).filter(function (entry) { return entry.matched > 0; }).sort(function (a, b) {
     return (b.first - a.first) || (b.complete - a.complete) || (b.matched - a.matched) || (b.score - a.score);
   }).slice(0, MAX_PAGES);
+  this.lastRanked = ranked;
 
   var total = ranked.length;
   return {
@@ -503,15 +530,15 @@ Search.prototype.item = function (entry, slots, rank) {
   });
   slots.forEach(function (slot, s) {
     var m = entry.slots[s];
-    if (m) m.words.forEach(function (w) { matchedWords[w] = true; terms[w] = true; });
-    else terms[slot.label] = false;
+    if (m && !slot.optional) m.words.forEach(function (w) { matchedWords[w] = true; terms[w] = true; });
+    else if (!m && !slot.optional) terms[slot.label] = false;
   });
   sections.sort(function (a, b) {
     return (entry.docs[b].slots - entry.docs[a].slots) || (entry.docs[b].score - entry.docs[a].score) || a - b;
   });
   var seen = {}, list = [];
   if (pageDoc !== null) { list.push(this.render(pageDoc, matchedWords, rank)); seen[this.docs[pageDoc].location] = true; }
-  sections.forEach(function (doc, k) {
+  sections.slice(0, MAX_SECTIONS).forEach(function (doc, k) {
     var location = self.docs[doc].location;
     if (seen[location]) return;
     seen[location] = true;
