@@ -459,7 +459,9 @@ Search.prototype.matchSlot = function (slot) {
       var sum = 0, hit = [];
       perWord.forEach(function (scores) { sum += scores[doc].score; hit.push(scores[doc].word); });
       var score = sum / perWord.length * alternative.weight;
-      if (!result[doc] || score > result[doc].score) result[doc] = { score: score, words: hit, doc: Number(doc) };
+      var all = result[doc] ? result[doc].all : {};
+      hit.forEach(function (w) { all[w] = true; });
+      if (!result[doc] || score > result[doc].score) result[doc] = { score: score, words: hit, doc: Number(doc), all: all };
     });
   });
   return result;
@@ -482,9 +484,10 @@ Search.prototype.search = function (query) {
   matches.forEach(function (match, s) {
     Object.keys(match).forEach(function (doc) {
       var page = self.docs[doc].page;
-      var entry = pages[page] || (pages[page] = { page: page, slots: [], sums: [], docs: {} });
+      var entry = pages[page] || (pages[page] = { page: page, slots: [], sums: [], docs: {}, words: {} });
       if (!entry.slots[s] || match[doc].score > entry.slots[s].score) entry.slots[s] = match[doc];
       entry.sums[s] = (entry.sums[s] || 0) + match[doc].score;
+      if (!slots[s].optional) Object.keys(match[doc].all).forEach(function (w) { entry.words[w] = true; });
       var hit = entry.docs[doc] || (entry.docs[doc] = { slots: 0, required: 0, score: 0 });
       hit.slots++;
       if (!slots[s].optional) hit.required++;
@@ -520,7 +523,7 @@ Search.prototype.search = function (query) {
 
 /* One result group: the page first, then its sections, best first, as Material shows them */
 Search.prototype.item = function (entry, slots, rank) {
-  var self = this, pageDoc = null, sections = [], matchedWords = {}, terms = {};
+  var self = this, pageDoc = null, sections = [], matchedWords = entry.words, terms = {};
   this.pages[entry.page].docs.forEach(function (doc) {
     if (self.docs[doc].location.indexOf("#") === -1 && pageDoc === null) pageDoc = doc;
   });
@@ -530,7 +533,7 @@ Search.prototype.item = function (entry, slots, rank) {
   });
   slots.forEach(function (slot, s) {
     var m = entry.slots[s];
-    if (m && !slot.optional) m.words.forEach(function (w) { matchedWords[w] = true; terms[w] = true; });
+    if (m && !slot.optional) m.words.forEach(function (w) { terms[w] = true; });
     else if (!m && !slot.optional) terms[slot.label] = false;
   });
   sections.sort(function (a, b) {
