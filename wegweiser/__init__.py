@@ -19,11 +19,18 @@ _cache: dict[tuple, Data] = {}
 
 def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
     """Load the data once per state of the files: the three language builds share one load,
-    and ``mkdocs serve`` reloads as soon as a data file changes."""
+    and ``mkdocs serve`` reloads as soon as a data file changes. Problems are kept as well, so
+    a preview with broken data checks it once, not once per page."""
     data_dir = Path(data_dir or site.data_dir)
     stamp = tuple((name, (data_dir / name).stat().st_mtime_ns if (data_dir / name).exists() else None) for name in FILES)
     key = (site, str(data_dir), stamp)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load(site, data_dir)
-    return _cache[key]
+        try:
+            _cache[key] = load(site, data_dir)
+        except DataError as error:  # broken data: every page of a preview asks again; answer once
+            _cache[key] = error
+    found = _cache[key]
+    if isinstance(found, DataError):
+        raise found.with_traceback(None)
+    return found
