@@ -467,10 +467,15 @@ Search.prototype.matchSlot = function (slot) {
   return result;
 };
 
+/* A place of the directory: as typed, by its sound (Дрезден), or with a typing mistake (Osnabrük) */
 Search.prototype.isPlace = function (slot) {
   var self = this;
   return slot.alternatives.some(function (a) {
-    return a.words.length === 1 && (self.places[fold(a.words[0])] || self.placeKeys[soundKey(a.words[0])]);
+    if (a.words.length !== 1) return false;
+    var word = a.words[0];
+    if (self.places[fold(word)] || self.placeKeys[soundKey(word)]) return true;
+    var found = a.weight < 1 ? {} : self.expand(word);
+    return Object.keys(found).some(function (w) { return found[w] >= 0.5 && self.places[fold(w)]; });
   });
 };
 
