@@ -136,12 +136,15 @@ var TR_ROOTS = {
 var TR_SOFTEN = { t: "d", p: "b", k: "g", c: "c" };
 var HARDEN = { d: "t", b: "p", g: "k" };
 
+var TR_BY_LAST = {};      /* suffixes by their last letter: only those can end a word */
+TR_SUFFIXES.forEach(function (suffix) { (TR_BY_LAST[suffix.slice(-1)] = TR_BY_LAST[suffix.slice(-1)] || []).push(suffix); });
+
 function turkishForms(folded) {
   var seen = {}, forms = [], stems = [folded];
   for (var round = 0; round < 4 && stems.length; round++) {
     var next = [];
     stems.forEach(function (stem) {
-      TR_SUFFIXES.forEach(function (suffix) {
+      (TR_BY_LAST[stem.slice(-1)] || []).forEach(function (suffix) {
         if (stem.length - suffix.length >= 3 && stem.slice(-suffix.length) === suffix) {
           var cut = stem.slice(0, -suffix.length);
           if (!seen[cut]) { seen[cut] = true; next.push(cut); forms.push(cut); }
@@ -403,8 +406,10 @@ Search.prototype.slots = function (query) {
       var a = soundKey(token), b = soundKey(member);
       return a === b || (a.length >= 6 && distance(a, b, 1) <= 1);
     }
+    if (fold(token)[0] !== fold(member)[0]) return false;  /* forms and typos keep the first letter */
     if (token.length >= 8 && member.length >= 8 && distance(fold(token), fold(member), 1) <= 1)
       return true;                                          /* Buchhaltunng: Buchhaltung */
+    if (fold(token).slice(0, 3) !== fold(member).slice(0, 3)) return false;
     var mine = self.forms(token);
     return self.forms(member).some(function (f) { return f.length >= 4 && mine.indexOf(f) !== -1; });
   }
