@@ -186,11 +186,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+# A translation not written yet: `tr: pending`. The page shows the German text with a note, and
+# the translation report lists it. Only the default language's text can never be pending.
+PENDING = "pending"
+
+
 class Localized(RootModel[dict[str, Text]]):
     """A text in every language of the site (``{de: …, tr: …, ru: …}``).
 
     Which languages are required comes from the validation context: a missing translation is
-    one error naming every missing language."""
+    one error naming every missing language. ``pending`` stands for a translation to come."""
 
     model_config = ConfigDict(strict=True, frozen=True)
 
@@ -204,6 +209,9 @@ class Localized(RootModel[dict[str, Text]]):
             if unknown:
                 raise PydanticCustomError("unknown_language", "unknown language {unknown}",
                                           {"unknown": ", ".join(unknown), "languages": ", ".join(languages)})
+        default = context.get("default") or (languages[0] if languages else None)
+        if default and self.root.get(default, "").strip().lower() == PENDING:
+            raise PydanticCustomError("pending_default", "the text in {default} cannot be pending", {"default": default})
         missing = [code for code in required if not self.root.get(code)]
         if missing:
             raise PydanticCustomError("missing_translation", "missing translation {missing}",
@@ -211,8 +219,9 @@ class Localized(RootModel[dict[str, Text]]):
         return self
 
     def get(self, language: str) -> Optional[str]:
-        """The text in ``language``, or None."""
-        return self.root.get(language)
+        """The text in ``language``, or None (also while its translation is pending)."""
+        text = self.root.get(language)
+        return None if text is None or text.strip().lower() == PENDING else text
 
 
 class Source(_Strict):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from .config import SiteConfig
-from .model import months_since
+from .model import PENDING, months_since
 from .validate import Data
 
 
@@ -73,7 +73,8 @@ def _missing_texts(raw, language: str, codes: tuple, default: str, path: str = "
     if isinstance(raw, dict):
         keys = set(raw)
         if default in keys and keys <= set(codes):
-            if not raw.get(language):
+            value = raw.get(language)
+            if not value or (isinstance(value, str) and value.strip().lower() == PENDING):
                 yield path
             return
         for key, value in raw.items():
