@@ -64,7 +64,7 @@ def maintenance_report(ctx: RenderContext) -> Markup:
     """Translation status, stale entries and directory figures, for the maintainers' page."""
     from ..reports import directory_figures, stale_entries, translation_status
 
-    gaps = translation_status(ctx.data.config, ctx.data)
+    gaps = [_readable_gap(ctx, gap) for gap in translation_status(ctx.data.config, ctx.data)]
     stale = stale_entries(ctx.data, today=ctx.today)
     return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=directory_figures(ctx.data),
                       directory_href=ctx.link(layout.DIRECTORY))
@@ -88,3 +88,19 @@ def offline_download(ctx: RenderContext) -> Markup:
     if not ctx.download:
         return Markup("")
     return ctx.render("download.html", href=ctx.asset(ctx.download))
+
+
+def _readable_gap(ctx: RenderContext, gap) -> dict:
+    """A translation gap as readers may see it: the page (a link) or the entry and field, no file paths."""
+    where, href = gap.where, None
+    if where.startswith("docs/"):
+        language, _, page = where[len("docs/"):].partition("/")
+        where = page[: -len(".md")].removesuffix("index").rstrip("/") or "/"
+        if language == ctx.language:
+            href = ctx.link(page)
+    elif where.startswith("data/"):
+        where = where[len("data/"):].replace(".yaml", "")
+    detail = gap.detail
+    if detail.startswith("docs/"):
+        detail = detail.split(" ", 1)[-1]
+    return {"language": gap.language, "kind": gap.kind, "where": where, "href": href, "detail": detail}
