@@ -35,6 +35,23 @@ def coverage(ctx: RenderContext) -> dict:
 
 
 @macros.macro
+def start_door(ctx: RenderContext) -> Markup:
+    """The first phone screen of a start page: the language choice in words, then large tap
+    targets for what people come for – the steps, who helps in my state, search, the offline copy."""
+    from .steps import _states
+
+    languages = []
+    for language in ctx.data.config.languages:
+        root = "" if language.default else language.code + "/"
+        languages.append({"code": language.code, "name": language.name, "href": ctx.asset(root or "./"),
+                          "current": language.code == ctx.language, "direction": language.direction})
+    return ctx.render("start_door.html", languages=languages, steps_href=ctx.link(layout.STEPS),
+                      directory_href=ctx.link(layout.DIRECTORY), glossary_href=ctx.link(layout.GLOSSARY),
+                      download_href=ctx.asset(ctx.download) if ctx.download else None, states=_states(ctx),
+                      steps=len(ctx.data.steps), offices=len(ctx.data.active()))
+
+
+@macros.macro
 def directory_coverage(ctx: RenderContext) -> Markup:
     """A plain statement of what the directory covers and how current it is, from the data."""
     cov = coverage(ctx)
