@@ -36,13 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         from .schema import CHEATSHEET, stale_cheatsheet, stale_schemas, write_cheatsheet, write_schemas
 
         if args.check:
-            stale = [path.relative_to(site.root) for path in stale_schemas(site)]
+            stale = [str(path.relative_to(site.root)) for path in stale_schemas(site)]
             stale += [CHEATSHEET] if stale_cheatsheet(site) else []
-            for path in stale:
-                print(f"stale / veraltet: {path} – run: python -m wegweiser schema")
+            for name in stale:
+                print(f"stale / veraltet: {name} – run: python -m wegweiser schema")
             return 1 if stale else 0
-        for path in write_schemas(site) + [write_cheatsheet(site)]:
-            print(f"wrote {path.relative_to(site.root)}")
+        for written in write_schemas(site) + [write_cheatsheet(site)]:
+            print(f"wrote {written.relative_to(site.root)}")
         return 0
     return _report(site, args)
 
@@ -76,11 +76,11 @@ def _report(site, args) -> int:
     if args.which == "parity":
         from .parity import parity_gaps
 
-        gaps = parity_gaps(site)
-        for gap in gaps:
-            print(gap.format())
-        print(f"{len(gaps)} difference(s) / Unterschied(e)")
-        return 1 if gaps else 0
+        differences = parity_gaps(site)
+        for difference in differences:
+            print(difference.format())
+        print(f"{len(differences)} difference(s) / Unterschied(e)")
+        return 1 if differences else 0
     try:
         data = load(site)
     except DataError as error:

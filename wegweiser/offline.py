@@ -21,7 +21,7 @@ CORE_GLOBS = (
 
 def core_files(site_dir: Path) -> list[str]:
     """Site-relative paths of the files every page needs."""
-    found = set()
+    found: set[str] = set()
     for pattern in CORE_GLOBS:
         found.update(path.relative_to(site_dir).as_posix() for path in site_dir.glob(pattern))
     return sorted(found)

@@ -150,7 +150,8 @@ def cheatsheet(site: SiteConfig, data_dir: Path | None = None) -> str:
         lines += [f"## {title}", "", note, "", "| id | " + " | ".join(codes) + " |", "|---" * (len(codes) + 1) + "|"]
         for item in items or []:
             if isinstance(item, dict):
-                name = item.get("name") if isinstance(item.get("name"), dict) else {}
+                found = item.get("name")
+                name: dict = found if isinstance(found, dict) else {}
                 cells = [str(name.get(code, "")).replace("|", "\\|") for code in codes]
                 lines.append(f"| `{item.get('id')}` | " + " | ".join(cells) + " |")
         lines.append("")

@@ -246,8 +246,9 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
             hint_en, hint_de = ctx["reason"]
         if kind == "url" and isinstance(value, str) and re.match(r"^(www\.|[\w-]+\.[a-z]{2,})", value):
             hint_en, hint_de = f'did you mean "https://{value}"?', f'meinten Sie "https://{value}"?'
-        if kind == "date" and isinstance(value, str) and _GERMAN_DATE.fullmatch(value.strip()):
-            day, month, year = _GERMAN_DATE.fullmatch(value.strip()).groups()
+        german_date = _GERMAN_DATE.fullmatch(value.strip()) if kind == "date" and isinstance(value, str) else None
+        if german_date:
+            day, month, year = german_date.groups()
             iso = f"{year}-{int(month):02d}-{int(day):02d}"
             hint_en, hint_de = f'write dates as year-month-day: "{iso}"', f'Datum als Jahr-Monat-Tag schreiben: "{iso}"'
         if kind == "postcode" and isinstance(value, str):
