@@ -57,7 +57,7 @@ def _validate(site, args) -> int:
         count = len(error.problems)
         print(f"\n{count} problem(s) found / {count} Problem(e) gefunden.", file=sys.stderr)
         return 1
-    if not args.data:
+    if not args.data and (site.root / "schema").is_dir():
         from .schema import CHEATSHEET, stale_cheatsheet, stale_schemas
 
         for path in stale_schemas(site) + ([site.root / CHEATSHEET] if stale_cheatsheet(site) else []):
