@@ -14,13 +14,12 @@ from .validate import DataError, Problem, load
 
 __all__ = ["Data", "DataError", "Problem", "SiteConfig", "load_cached", "load_site_config"]
 
-_cache: dict[tuple, Data] = {}
+_cache: dict[tuple, Data | DataError] = {}
 
 
 def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
     """Load the data once per state of the files: the three language builds share one load,
-    and ``mkdocs serve`` reloads as soon as a data file changes. Problems are kept as well, so
-    a preview with broken data checks it once, not once per page."""
+    and ``mkdocs serve`` reloads as soon as a data file changes."""
     data_dir = Path(data_dir or site.data_dir)
     stamp = tuple((name, (data_dir / name).stat().st_mtime_ns if (data_dir / name).exists() else None) for name in FILES)
     key = (site, str(data_dir), stamp)
@@ -28,9 +27,9 @@ def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
         _cache.clear()
         try:
             _cache[key] = load(site, data_dir)
-        except DataError as error:  # broken data: every page of a preview asks again; answer once
-            _cache[key] = error
+        except DataError as error:
+            _cache[key] = error   # the same problems for every page until a file changes
     found = _cache[key]
     if isinstance(found, DataError):
-        raise found.with_traceback(None)
+        raise found
     return found

@@ -53,6 +53,7 @@ GLOSSARY = "guide/glossary.md"
 ABOUT_DATA = "about-data.md"
 MAINTAINERS = "maintainers.md"
 SHEETS = "sheets/index.md"
+OFFLINE = "offline.md"          # shown by the service worker for a page not saved yet
 
 
 def chapter(name: str) -> str:
