@@ -38,6 +38,11 @@ def address(site_url: str, page_url: str, query: str = "") -> str:
     return "/" + path + suffix
 
 
+def resolve(site_url: str, page_url: str, relative: str) -> str:
+    """The address of a link from this page (``../../sheets/contacts/``), as a reader types it."""
+    return short(urljoin(address(site_url, page_url), relative))
+
+
 def short(url: str) -> str:
     """An address as a reader types it: without ``https://`` and ``www.``."""
     text = re.sub(r"^https?://", "", url)

@@ -36,7 +36,7 @@ macros = MacroSet("sheets")
 
 # The checklist is a handout of at most two pages: it names this many offices of the state (those
 # that help with most steps); the contact sheet of the state lists them all.
-CHECKLIST_OFFICES = 8
+CHECKLIST_OFFICES = 6
 
 # The outline of a business plan: label keys (section name, and "<key>-hint" for what goes there)
 # and the lines of writing space each section gets.
@@ -186,18 +186,19 @@ def checklist(ctx: RenderContext, pair: Optional[str] = None) -> Markup:
         offices = []
         for item in chosen:
             office = _contact(ctx, item)
-            office["steps"] = None if helps[item.id] == all_steps else _ranges(helps[item.id])
-            office["what"] = [_first_sentence(column["ctx"].text(item.description)) for column in columns]
+            office["steps"] = (ctx.label("sheet-every-step") if helps[item.id] == all_steps
+                               else ctx.label("sheet-step-numbers").replace("{n}", _ranges(helps[item.id])))
+            office["what"] = None  # the contact sheet says what each office does; this one has two pages
             offices.append(office)
         section = _section(ctx, state.id, ctx.text(state.name), [item.checked for item in chosen] + fact_dates, state.id)
         section["offices"] = offices
         section["more"] = [column["ctx"].local.plural("sheet-more-offices", len(found) - len(chosen))
                            for column in columns] if len(found) > len(chosen) else None
-        section["contacts_href"] = ctx.link(layout.sheet("contacts", _pair(ctx, pair))) + f"?state={state.id}"
+        section["contacts_href"] = ctx.link(layout.sheet("contacts", _pair(ctx, pair))) + "?" + section["query"]
+        section["contacts_address"] = printing.resolve(ctx.site_url, ctx.page_url, section["contacts_href"])
         section["names"] = [column["ctx"].text(state.name) for column in columns]
         sections.append(section)
-    return ctx.render("sheet_checklist.html", columns=columns, rows=rows, sections=sections,
-                      chooser=_chooser(ctx, sections), all_steps_label=[c["label"]("all-steps") for c in columns])
+    return ctx.render("sheet_checklist.html", columns=columns, rows=rows, sections=sections, chooser=_chooser(ctx, sections))
 
 
 # ---- The contact sheet ----

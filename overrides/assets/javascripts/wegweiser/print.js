@@ -41,7 +41,7 @@
       Array.prototype.forEach.call(sections, function (section) { section.hidden = section !== chosen; });
       chosen.closest(".ww-sheet").setAttribute("data-ww-chosen", "");
       checked = chosen.getAttribute("data-ww-checked") || checked;
-      var url = chosen.querySelector(".ww-sheet__url");
+      var url = chosen.querySelector(".ww-sheet__head [data-ww-address]");
       if (url) address = url.textContent;
       var select = document.querySelector("[data-ww-sheet-chooser] select");
       if (select) select.value = state;
