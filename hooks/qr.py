@@ -17,6 +17,8 @@ from wegweiser.render import Localizer
 
 
 def on_page_context(context, page, config, nav, **kwargs):
+    if "ww_checked" not in page.meta:
+        return context  # the macros did not render (data problems, shown under serve): no print head
     site = load_site_config(Path(config.config_file_path))
     code = config.plugins["i18n"].current_language
     try:

@@ -14,7 +14,7 @@ from .validate import DataError, Problem, load
 
 __all__ = ["Data", "DataError", "Problem", "SiteConfig", "load_cached", "load_site_config"]
 
-_cache: dict[tuple, Data] = {}
+_cache: dict[tuple, "Data | DataError"] = {}
 
 
 def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
@@ -25,5 +25,12 @@ def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
     key = (site, str(data_dir), stamp)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load(site, data_dir)
-    return _cache[key]
+        try:
+            _cache[key] = load(site, data_dir)
+        except DataError as error:
+            # broken data is reported once per state of the files, not re-read for every page
+            _cache[key] = error
+    found = _cache[key]
+    if isinstance(found, DataError):
+        raise found.with_traceback(None)
+    return found
