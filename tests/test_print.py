@@ -25,7 +25,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import PROJECT, _Quiet
-from helpers import build
+from helpers import build, project_copy
 from wegweiser import layout, load_cached, load_site_config
 
 SITE_URL = "https://example.org/wegweiser/"
@@ -61,11 +61,26 @@ def page_url(language: str, page: str) -> str:
 # ---- The site with a public address, served, and a printer ----
 
 
+# A published site names its operator (the Impressum); made up for the tests.
+OPERATOR = """
+operator:
+  name: Testverein Wegweiser e. V.
+  street: Am Wall 1
+  postcode: "28195"
+  city: Bremen
+  email: info@example.org
+  responsible: Erika Muster
+"""
+
+
 @pytest.fixture(scope="session")
 def print_site(fixture_project, tmp_path_factory):
     """The fixture project built once with WEGWEISER_SITE_URL (no offline download)."""
-    return build(fixture_project, tmp_path_factory.mktemp("print-site"), download=False,
-                 env={"WEGWEISER_SITE_URL": SITE_URL})
+    project = project_copy(tmp_path_factory.mktemp("print-project"), fixture_project)
+    site_yaml = project / "data" / "site.yaml"
+    if "operator:" not in site_yaml.read_text(encoding="utf-8"):
+        site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + OPERATOR, encoding="utf-8")
+    return build(project, tmp_path_factory.mktemp("print-site"), download=False, env={"WEGWEISER_SITE_URL": SITE_URL})
 
 
 class _Server(http.server.ThreadingHTTPServer):

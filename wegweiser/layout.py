@@ -54,5 +54,8 @@ def sheet(name: str, pair: tuple[str, str] | None = None) -> str:
     return f"sheets/{name}.md" if pair is None else f"sheets/{name}-{pair[0]}-{pair[1]}.md"
 
 
+OFFLINE = "offline.md"          # shown by the service worker for a page not saved yet
+
+
 def chapter(name: str) -> str:
     return f"guide/{name}.md"

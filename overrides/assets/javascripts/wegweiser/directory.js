@@ -5,23 +5,37 @@
  */
 (function () {
   "use strict";
+  /* Map links: geo: opens the map app on Android; iPhones and iPads open Apple Maps' address */
+  if (/iPhone|iPad|iPod|Macintosh/.test(navigator.userAgent) && "ontouchend" in document) {
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-map-query]"), function (link) {
+      link.href = "https://maps.apple.com/?q=" + encodeURIComponent(link.getAttribute("data-map-query"));
+    });
+  }
   var form = document.querySelector("[data-ww-filter]");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-card"));
   var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"));
   var count = form.querySelector("[data-ww-count]");
   var none = form.querySelector("[data-ww-none]");
-  var fields = ["topic", "city", "language"];
+  var fields = ["state", "topic", "city", "language"];
   var lang = document.documentElement.lang;
 
-  /* Same plural rule as the build (wegweiser.render.plural_index) */
+  /* Plural forms as the build chooses them (wegweiser/render/locale.py): CLDR's rule for the
+     language (Intl.PluralRules); labels list the forms in the order one, few, many, other */
   function countText(n) {
-    var forms = count.getAttribute("data-forms").split("|"), i = 0;
-    if (forms.length >= 3 && (lang === "ru" || lang === "uk"))
-      i = (n % 10 === 1 && n % 100 !== 11) ? 0 : (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2;
-    else if (forms.length >= 2)
-      i = n === 1 ? 0 : 1;
-    return forms[i].replace("{n}", n);
+    var forms = count.getAttribute("data-forms").split("|");
+    var order = ["one", "few", "many", "other"], present = order, category = "other";
+    try {
+      var rules = new Intl.PluralRules(lang);
+      present = order.filter(function (c) { return c === "other" || rules.resolvedOptions().pluralCategories.indexOf(c) !== -1; });
+      category = rules.select(n);
+    } catch (error) { present = ["one", "other"]; category = n === 1 ? "one" : "other"; }
+    if (present.length === forms.length + 1) {   /* Russian: "other" (fractions) reads like "few" */
+      present = present.filter(function (c) { return c !== "other"; });
+      if (category === "other") category = present.indexOf("few") !== -1 ? "few" : present[present.length - 1];
+    }
+    var i = present.length === forms.length ? present.indexOf(category) : (category === "one" ? 0 : forms.length - 1);
+    return forms[Math.max(0, i)].replace("{n}", n);
   }
 
   function has(list, value) {
@@ -47,10 +61,12 @@
   }
 
   function apply() {
-    var topic = form.topic.value, city = form.city.value, language = form.language.value;
+    var state = form.state.value, topic = form.topic.value, city = form.city.value, language = form.language.value;
     var shown = 0;
     cards.forEach(function (card) {
-      var ok = (!topic || has(card.dataset.topics, topic)) &&
+      /* a state shows its own entries and the nationwide services */
+      var ok = (!state || card.dataset.state === state || card.dataset.state === "bundesweit") &&
+        (!topic || has(card.dataset.topics, topic)) &&
         (!city || card.dataset.city === city) &&
         (!language || has(card.dataset.languages, language));
       card.hidden = !ok;
