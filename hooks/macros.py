@@ -44,7 +44,7 @@ def on_config(config, **kwargs):
         # printed, not logged: a logged error would abort the strict preview build
         print(f"\n{error}\n", file=sys.stderr)
         return config
-    if config.site_url and data.settings.operator is None and _command["name"] == "build":
+    if os.environ.get("WEGWEISER_SITE_URL") and data.settings.operator is None and _command["name"] == "build":
         # A published site (it has a public address) must name its operator in the Impressum.
         raise PluginError(
             "data/site.yaml: operator is missing – a site with a public address (site_url, "

@@ -14,7 +14,7 @@ from .validate import DataError, Problem, load
 
 __all__ = ["Data", "DataError", "Problem", "SiteConfig", "load_cached", "load_site_config"]
 
-_cache: dict[tuple, "Data | DataError"] = {}
+_cache: dict[tuple, Data | DataError] = {}
 
 
 def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
@@ -28,9 +28,8 @@ def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
         try:
             _cache[key] = load(site, data_dir)
         except DataError as error:
-            # broken data is reported once per state of the files, not re-read for every page
-            _cache[key] = error
+            _cache[key] = error   # the same problems for every page until a file changes
     found = _cache[key]
     if isinstance(found, DataError):
-        raise found.with_traceback(None)
+        raise found
     return found
