@@ -81,9 +81,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
                         download=None if offline_copy else layout.DOWNLOAD_ZIP,
                         site_url=config.site_url or "", page_url=page.url)
     try:
-        return renderer.render_markdown(markdown)
+        markdown = renderer.render_markdown(markdown)
     except RenderError as error:
         raise PluginError(str(error)) from None
+    page.meta["ww_checked"] = renderer.checked()  # how current the printout is (hooks/qr.py)
+    return markdown
 
 
 # ---- Helper functions ----

@@ -29,6 +29,7 @@ def card(ctx: RenderContext, item: Institution) -> dict:
     place = " ".join(part for part in (address.postcode, address.city) if part)
     map_query = ", ".join(part for part in (address.street, place) if part)
     successor = ctx.data.institutions.get(item.successor) if item.successor else None
+    ctx.shown.append(item.checked)
     return {
         "id": item.id,
         "name": item.name,
