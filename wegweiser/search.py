@@ -47,6 +47,10 @@ PAGE_WEIGHTS = {
     "impressum.md": 0.35,
     "privacy.md": 0.35,
 }
+# Print sheets for counsellors (checklist, contacts, forms, bilingual pairs) repeat the guide and
+# the directory: found, but after the pages a reader means.
+SHEET_WEIGHT = 0.3
+SHEETS_FOLDER = layout.SHEETS.rsplit("/", 1)[0] + "/"
 # Pages whose sections by state and city are the content itself.
 DIRECTORY_PAGES = (layout.DIRECTORY, layout.DIRECTORY_TOPICS, layout.HISTORY)
 
@@ -158,6 +162,7 @@ def shape(language: str, entries: list[dict], pages: Iterable[PageInfo] = (), da
     payload.update(words_of(data, language))
     payload["directory"] = special.get(layout.DIRECTORY)
     payload["weights"] = {special[src]: weight for src, weight in PAGE_WEIGHTS.items() if src in special}
+    payload["weights"].update({url: SHEET_WEIGHT for src, url in special.items() if src.startswith(SHEETS_FOLDER)})
     payload["separate"] = [special[layout.GLOSSARY]] if layout.GLOSSARY in special else []
     return payload
 
