@@ -22,7 +22,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import Any, TYPE_CHECKING, Iterable, Optional
 
 from . import layout
 
@@ -110,10 +110,10 @@ def words_of(data: Optional["Data"], language: str) -> dict:
     search = data.search if data is not None else None
     stop: list[str] = []
     groups: list[list[str]] = []
-    if search is not None:
+    if data is not None and search is not None:
         stop = search.stop_words.get(language) + search.stop_words.get("en")
         for group in search.synonyms:
-            words = []
+            words: list[str] = []
             if group.term and group.term in data.terms:
                 words.append(data.terms[group.term].term)
             for code in dict.fromkeys((language, data.config.default.code, "en")):
@@ -145,8 +145,8 @@ def glossary_entries(data: Optional["Data"], language: str, glossary_url: Option
 def shape(language: str, entries: list[dict], pages: Iterable[PageInfo] = (), data: Optional["Data"] = None) -> dict:
     """The index of one language: cleaned entries plus the words of data/search.yaml."""
     by_url = {page.url: page for page in pages}
-    meanings = sorted({term.meaning.get(language) for term in data.terms.values() if term.meaning.get(language)},
-                      key=len, reverse=True) if data is not None else []
+    found = {term.meaning.get(language) for term in data.terms.values()} if data is not None else set()
+    meanings: list[str] = sorted((text for text in found if text), key=len, reverse=True)
     docs = []
     for entry in entries:
         location = entry["location"]
@@ -158,7 +158,7 @@ def shape(language: str, entries: list[dict], pages: Iterable[PageInfo] = (), da
         docs.append({"location": location, "title": title, "text": text})
     special = {page.src: page.url for page in by_url.values()}
     docs += glossary_entries(data, language, special.get(layout.GLOSSARY))
-    payload = {"lang": language, "docs": docs}
+    payload: dict[str, Any] = {"lang": language, "docs": docs}
     payload.update(words_of(data, language))
     payload["directory"] = special.get(layout.DIRECTORY)
     payload["weights"] = {special[src]: weight for src, weight in PAGE_WEIGHTS.items() if src in special}

@@ -133,9 +133,11 @@ def _first_sentence(text: str) -> str:
 
 def _ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 5] → '1–3, 5'."""
-    parts, start, last = [], None, None
+    parts: list[str] = []
+    start: Optional[int] = None
+    last: Optional[int] = None
     for number in sorted(numbers) + [None]:
-        if start is not None and number == last + 1:
+        if start is not None and last is not None and number == last + 1:
             last = number
             continue
         if start is not None:
@@ -237,7 +239,7 @@ def contact_sheet(ctx: RenderContext, pair: Optional[str] = None) -> Markup:
         section["names"] = [column["ctx"].text(state.name) for column in columns]
         section["groups"] = _topic_groups(ctx, columns, members)
         section["count"] = len(members)
-        cities = {}
+        cities: dict[str, list] = {}
         for item in members:
             cities.setdefault(item.address.city or "", []).append(item)
         section["cities"] = []
