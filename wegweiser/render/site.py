@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .. import layout
 from .context import RenderContext
-from .directory import NATIONWIDE, _state_order
+from .directory import NATIONWIDE, _state_order, card_page, plan
 from .macros import MacroSet
 
 macros = MacroSet("site")
@@ -15,12 +15,16 @@ macros = MacroSet("site")
 def coverage(ctx: RenderContext) -> dict:
     """What the directory covers: current entries per state, nationwide, and the newest check."""
     active = ctx.data.active()
+    large = plan(ctx.data)
     per_state = []
     for state in _state_order(ctx):
         members = [item for item in active if item.address.state == state.id]
+        # a large directory has a page per state; else the directory page filters by ?state=
+        href = (ctx.link(large.states[state.id]) if state.id in large.states
+                else ctx.link(layout.DIRECTORY) + "?state=" + state.id) if members else None
         per_state.append({"id": state.id, "name": ctx.text(state.name), "count": len(members),
                           "current": sum(item.is_current() for item in members),
-                          "nationwide": state.id == NATIONWIDE})
+                          "nationwide": state.id == NATIONWIDE, "href": href})
     checked = [item.checked for item in ctx.data.institutions.values()]
     return {
         "active": len(active),
@@ -67,7 +71,8 @@ def maintenance_report(ctx: RenderContext) -> Markup:
     gaps = translation_status(ctx.data.config, ctx.data)
     stale = stale_entries(ctx.data, today=ctx.today)
     return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=directory_figures(ctx.data),
-                      directory_href=ctx.link(layout.DIRECTORY))
+                      directory_href=ctx.link(layout.DIRECTORY),
+                      entry_page=lambda ident: card_page(ctx, ctx.data.institutions[ident]))
 
 
 @macros.macro

@@ -5,13 +5,27 @@
  */
 (function () {
   "use strict";
+  /* A large directory's main page lists a page per state: ?state=… (the "where do you live?"
+     form, older links) opens that state's page, keeping the other filters */
+  var statePages = document.querySelector("[data-ww-state-pages]");
+  var asked = new URLSearchParams(location.search);
+  if (statePages && asked.get("state")) {
+    var links = statePages.querySelectorAll("a[data-state]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("data-state") !== asked.get("state")) continue;
+      asked.delete("state");
+      var rest = asked.toString();
+      location.replace(links[i].href + (rest ? (links[i].href.indexOf("?") === -1 ? "?" : "&") + rest : ""));
+      return;
+    }
+  }
   var form = document.querySelector("[data-ww-filter]");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-card"));
   var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"));
   var count = form.querySelector("[data-ww-count]");
   var none = form.querySelector("[data-ww-none]");
-  var fields = ["topic", "city", "language"];
+  var fields = ["state", "topic", "city", "language"].filter(function (name) { return form[name]; });
   var lang = document.documentElement.lang;
 
   /* Same plural rule as the build (wegweiser.render.plural_index) */
@@ -34,7 +48,8 @@
       var visible = list.querySelector(".ww-card:not([hidden])") !== null;
       list.hidden = !visible;
       var previous = list.previousElementSibling;
-      if (previous && previous.tagName === "H3") previous.hidden = !visible;
+      if (previous && (previous.tagName === "H3" || (previous.tagName === "H2" && previous.id.indexOf("city-") === 0)))
+        previous.hidden = !visible;
     });
     Array.prototype.forEach.call(document.querySelectorAll(".md-content h2[id^='state-']"), function (h2) {
       var el = h2.nextElementSibling, visible = false;
@@ -48,9 +63,12 @@
 
   function apply() {
     var topic = form.topic.value, city = form.city.value, language = form.language.value;
+    var state = form.state ? form.state.value : "";
     var shown = 0;
     cards.forEach(function (card) {
-      var ok = (!topic || has(card.dataset.topics, topic)) &&
+      /* a state shows its own entries and the nationwide services */
+      var ok = (!state || card.dataset.state === state || card.dataset.state === "bundesweit") &&
+        (!topic || has(card.dataset.topics, topic)) &&
         (!city || card.dataset.city === city) &&
         (!language || has(card.dataset.languages, language));
       card.hidden = !ok;
