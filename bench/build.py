@@ -257,8 +257,45 @@ def machine() -> str:
     return f"{cpu or platform.processor()} ({os.cpu_count()} cores{memory}), Python {platform.python_version()}, {packages}"
 
 
-def report(results: list[dict], command: str) -> str:
+def _table(results: list[dict]) -> list[str]:
+    lines = [
+        "| N | pages | baseline CPU s | one build CPU s | ratio | full build CPU s | full / one | wall s: baseline / one / full "
+        "| peak MiB: baseline / one / full |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in results:
+        lines.append(f"| {r['n']:,} | {r['pages']:,} | {r['baseline']['cpu']:.1f} | {r['one']['cpu']:.1f} | "
+                     f"**{r['one']['cpu'] / r['baseline']['cpu']:.2f}** | {r['full']['cpu']:.1f} | "
+                     f"**{r['full']['cpu'] / r['one']['cpu']:.2f}** | "
+                     f"{r['baseline']['seconds']:.1f} / {r['one']['seconds']:.1f} / {r['full']['seconds']:.1f} | "
+                     f"{r['baseline']['peak_mib']:.0f} / {r['one']['peak_mib']:.0f} / {r['full']['peak_mib']:.0f} |")
+    if len(results) > 1:
+        for first, last in zip(results, results[1:]):
+            lines += ["", f"From N = {first['n']:,} to {last['n']:,} ({last['n'] / first['n']:.0f}× the entries): one build "
+                          f"{last['one']['cpu'] / first['one']['cpu']:.2f}× the CPU time, full build "
+                          f"{last['full']['cpu'] / first['full']['cpu']:.2f}×, baseline "
+                          f"{last['baseline']['cpu'] / first['baseline']['cpu']:.2f}×."]
+    return lines
+
+
+def _weights(results: list[dict]) -> list[str]:
+    languages = list(results[0]["site"]["index"])
+    lines = ["| N | " + " | ".join(f"index {code}" for code in languages)
+             + " | largest directory page | largest other page | download MB |",
+             "|---:|" + "---:|" * len(languages) + "---|---|---:|"]
     kb = lambda value: f"{value / 1000:.1f}"  # noqa: E731
+    for r in results:
+        site = r["site"]
+        cells = [f"{kb(site['index'][code]['raw'])} / {kb(site['index'][code]['gzip'])}" for code in languages]
+        big = site["largest"]
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells)
+                     + f" | {kb(big['directory']['first_load_gzip'])} (`{big['directory']['page']}`)"
+                     + f" | {kb(big['other']['first_load_gzip'])} (`{big['other']['page']}`)"
+                     + f" | {(site['download_bytes'] or 0) / 1e6:.1f} |")
+    return lines
+
+
+def report(results: list[dict], command: str, before: list[dict] | None = None, notes: str = "") -> str:
     lines = [
         "# Build benchmark",
         "",
@@ -268,36 +305,22 @@ def report(results: list[dict], command: str) -> str:
         "",
         "*one build*: `mkdocs build --strict` without the download. *full*: what `sh scripts/build.sh` runs "
         "(with the file:// download). *baseline*: the same pages, their macros rendered beforehand by the core, "
-        "built by mkdocs-material + static-i18n with no hooks. Memory: peak resident set of the build's processes.",
+        "built by mkdocs-material + static-i18n with no hooks. Ratios are of CPU time (user + system of the "
+        "build's processes), which other work on a shared machine disturbs far less than wall time; wall time "
+        "is listed too. Memory: peak resident set of the build's processes.",
         "",
-        "| N | pages | baseline s | one build s | ratio | full build s | full / one | full / baseline | peak MiB (baseline / one / full) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        *_table(results),
+        "",
+        "Search index per language (loaded on the first query only), raw / gzip KB, and the largest first load "
+        "of a page (gzip KB: the page with its scripts, styles and icon; budgets 100 KB for a guide page, "
+        "200 KB for a directory page):",
+        "",
+        *_weights(results),
     ]
-    for r in results:
-        lines.append(f"| {r['n']:,} | {r['pages']:,} | {r['baseline']['seconds']:.1f} | {r['one']['seconds']:.1f} | "
-                     f"{r['ratio_one']:.2f} | {r['full']['seconds']:.1f} | {r['full_over_one']:.2f} | {r['ratio_full']:.2f} | "
-                     f"{r['baseline']['peak_mib']:.0f} / {r['one']['peak_mib']:.0f} / {r['full']['peak_mib']:.0f} |")
-    if len(results) > 1:
-        first, last = results[-2], results[-1]
-        growth = last["one"]["seconds"] / first["one"]["seconds"]
-        lines += ["", f"Growth of one build from N = {first['n']:,} to {last['n']:,} "
-                      f"({last['n'] / first['n']:.0f}× the entries): {growth:.2f}× the time "
-                      f"(baseline: {last['baseline']['seconds'] / first['baseline']['seconds']:.2f}×)."]
-    languages = list(results[0]["site"]["index"])
-    lines += ["", "Search index per language (loaded on the first query only), raw / gzip KB, and the largest first load "
-                  "of a page (gzip KB: the page with its scripts and styles; budgets 100 KB for a guide page, "
-                  "200 KB for a directory page):", "",
-              "| N | " + " | ".join(f"index {code}" for code in languages)
-              + " | largest directory page | largest other page | download MB |",
-              "|---:|" + "---:|" * len(languages) + "---|---|---:|"]
-    for r in results:
-        site = r["site"]
-        cells = [f"{kb(site['index'][code]['raw'])} / {kb(site['index'][code]['gzip'])}" for code in languages]
-        big = site["largest"]
-        lines.append(f"| {r['n']:,} | " + " | ".join(cells)
-                     + f" | {kb(big['directory']['first_load_gzip'])} (`{big['directory']['page']}`)"
-                     + f" | {kb(big['other']['first_load_gzip'])} (`{big['other']['page']}`)"
-                     + f" | {(site['download_bytes'] or 0) / 1e6:.1f} |")
+    if before:
+        lines += ["", "## Before (main at e14706d, same machine and data)", "", *_table(before), "", *_weights(before)]
+    if notes:
+        lines += ["", notes.strip()]
     return "\n".join(lines) + "\n"
 
 
@@ -325,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     parser.add_argument("--work", type=Path, help="keep the projects and sites here (default: a temporary folder)")
     parser.add_argument("--page-size", type=int, help="directory_page_size for data/site.yaml (default: the project's)")
+    parser.add_argument("--before", type=Path, help="results (JSON of an earlier run) to list as 'before'")
+    parser.add_argument("--notes", type=Path, help="Markdown to append to the report (profiles, remarks)")
     parser.add_argument("--project", type=Path, default=ROOT,
                         help="measure another checkout (e.g. a worktree of an older commit; put it first on PYTHONPATH)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build at N instead")
@@ -339,7 +364,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         results = [run_size(n, args.runs, work, args.page_size) for n in args.sizes]
     command = "python bench/build.py" + ("" if argv is None and len(sys.argv) == 1 else " " + " ".join(argv if argv is not None else sys.argv[1:]))
-    text = report(results, command)
+    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+    notes = args.notes.read_text(encoding="utf-8") if args.notes else ""
+    text = report(results, command, before, notes)
     args.out.write_text(text, encoding="utf-8")
     args.out.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(text)

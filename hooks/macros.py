@@ -50,12 +50,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Render the page's macros in the language static-i18n is building now."""
     language = _current_language(config)
 
+    links: dict[str, str] = {}   # a directory page links to the same few pages once per card
+
     def link(target: str) -> str:
         """Relative URL from this page to another page of the same language; the page must exist."""
-        file = files.get_file_from_path(target)
-        if file is None:
-            raise PluginError(f"docs/{page.file.src_uri}: a macro links to docs/{language}/{target}, which does not exist")
-        return get_relative_url(file.url, page.url)
+        if target not in links:
+            file = files.get_file_from_path(target)
+            if file is None:
+                raise PluginError(f"docs/{page.file.src_uri}: a macro links to docs/{language}/{target}, which does not exist")
+            links[target] = get_relative_url(file.url, page.url)
+        return links[target]
 
     def asset(path: str) -> str:
         """Relative URL from this page to a file at the site root (vCards, downloads)."""

@@ -28,48 +28,65 @@ GROUPS = ("place", "topic", "none")
 def card(ctx: RenderContext, item: Institution) -> dict:
     """Everything the card template shows about one institution, already in this language."""
     address = item.address
-    place = " ".join(part for part in (address.postcode, address.city) if part)
-    map_query = ", ".join(part for part in (address.street, place) if part)
     successor = ctx.data.institutions.get(item.successor) if item.successor else None
     return {
-        "id": item.id,
-        "name": item.name,
+        **_fixed(ctx.data, item),
         "kind": ctx.named("kinds", item.kind),
-        "status": item.status,
         "topics": [{"id": topic, "name": ctx.named("topics", topic)} for topic in item.topics],
-        "street": address.street,
-        "postcode": address.postcode,
-        "city": address.city,
-        "place": place,
         "state": ctx.named("states", address.state),
-        "state_id": address.state,
-        "nationwide": address.state == NATIONWIDE,
-        "map_href": safe_href("geo:0,0?q=" + quote(map_query + ", Deutschland", safe="")) if address.street else None,
-        "map_query": map_query + ", Deutschland" if address.street else None,
         "phones": [{**_phone(phone.number), "label": ctx.named("phone_labels", phone.label) if phone.label else None}
                    for phone in item.phones],
-        "email": item.email,
-        "email_href": safe_href("mailto:" + item.email) if item.email else None,
-        "website": item.website,
-        "website_href": safe_href(item.website),
-        "website_short": _short(item.website) if item.website else None,
-        "contact": item.contact,
         "languages": [ctx.named("languages", code) for code in item.languages],
-        "language_ids": list(item.languages),
-        "free": item.free,
-        "partners": list(item.partners),
         "description": ctx.text(item.description),
         "description_fallback": ctx.local.is_fallback(item.description),
         "fallback_lang": ctx.local.default,
-        "sources": [{"title": source.title, "href": safe_href(source.url), "date": source.date} for source in item.sources],
-        "newest": item.newest_source_date(),
-        "current": item.is_current(),
-        "checked": item.checked,
         "stale": ctx.is_stale(item.checked),
         "vcard_href": ctx.asset(layout.vcard(item.id)),
         "successor": {"name": successor.name, "href": card_href(ctx, successor)} if successor else None,
         "page_href": card_page(ctx, item),   # the page with this card (its anchor is the id)
     }
+
+
+_fixed_cards: dict = {"data": None, "cards": {}}
+
+
+def _fixed(data: Data, item: Institution) -> dict:
+    """The part of a card that is the same in every language and on every page: worked out
+    once per load of the data (a card is shown in three languages, and in its vCard)."""
+    if _fixed_cards["data"] is not data:
+        _fixed_cards.update(data=data, cards={})
+    cards = _fixed_cards["cards"]
+    if item.id not in cards:
+        address = item.address
+        place = " ".join(part for part in (address.postcode, address.city) if part)
+        map_query = ", ".join(part for part in (address.street, place) if part)
+        cards[item.id] = {
+            "id": item.id,
+            "name": item.name,
+            "status": item.status,
+            "street": address.street,
+            "postcode": address.postcode,
+            "city": address.city,
+            "place": place,
+            "state_id": address.state,
+            "nationwide": address.state == NATIONWIDE,
+            "map_href": safe_href("geo:0,0?q=" + quote(map_query + ", Deutschland", safe="")) if address.street else None,
+            "map_query": map_query + ", Deutschland" if address.street else None,
+            "email": item.email,
+            "email_href": safe_href("mailto:" + item.email) if item.email else None,
+            "website": item.website,
+            "website_href": safe_href(item.website),
+            "website_short": _short(item.website) if item.website else None,
+            "contact": item.contact,
+            "language_ids": list(item.languages),
+            "free": item.free,
+            "partners": list(item.partners),
+            "sources": [{"title": source.title, "href": safe_href(source.url), "date": source.date} for source in item.sources],
+            "newest": item.newest_source_date(),
+            "current": item.is_current(),
+            "checked": item.checked,
+        }
+    return cards[item.id]
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ from .directory import NATIONWIDE, _state_order, card_page, plan
 from .macros import MacroSet
 
 macros = MacroSet("site")
+_reports: dict = {}
 
 
 def coverage(ctx: RenderContext) -> dict:
@@ -68,9 +69,14 @@ def maintenance_report(ctx: RenderContext) -> Markup:
     """Translation status, stale entries and directory figures, for the maintainers' page."""
     from ..reports import directory_figures, stale_entries, translation_status
 
-    gaps = translation_status(ctx.data.config, ctx.data)
-    stale = stale_entries(ctx.data, today=ctx.today)
-    return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=directory_figures(ctx.data),
+    docs = ctx.data.config.root / "docs"
+    key = (id(ctx.data), ctx.today, tuple(sorted((str(path), path.stat().st_mtime_ns) for path in docs.rglob("*.md"))))
+    if _reports.get("key") != key or _reports.get("data") is not ctx.data:
+        # the same in every language: worked out once per load of the data
+        _reports.update(key=key, data=ctx.data, gaps=translation_status(ctx.data.config, ctx.data),
+                        stale=stale_entries(ctx.data, today=ctx.today), figures=directory_figures(ctx.data))
+    gaps, stale = _reports["gaps"], _reports["stale"]
+    return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=_reports["figures"],
                       directory_href=ctx.link(layout.DIRECTORY),
                       entry_page=lambda ident: card_page(ctx, ctx.data.institutions[ident]))
 
