@@ -51,6 +51,5 @@ def on_post_build(config, **kwargs):
             or os.environ.get("WEGWEISER_DOWNLOAD") == "false"):
         return
     site_dir = Path(config.site_dir)
-    codes = [language.locale for language in config.plugins["i18n"].config.languages]
-    skip = {layout.SERVICE_WORKER, *(layout.manifest(code) for code in codes)}
-    zip_file_copy(site_dir, dict(_pages), site_dir / layout.DOWNLOAD_ZIP, "wegweiser", skip)
+    # The service worker has nothing to do under file://; the web manifests stay (pages link them).
+    zip_file_copy(site_dir, dict(_pages), site_dir / layout.DOWNLOAD_ZIP, "wegweiser", {layout.SERVICE_WORKER})

@@ -281,7 +281,7 @@ class Plan:
     @property
     def compact_limit(self) -> int:
         """Names a compact listing shows before it shows counts per state instead."""
-        return max(10, self.size // 5)
+        return max(1, self.size // 5)
 
 
 _plans: dict[int, tuple] = {}

@@ -28,7 +28,7 @@ def shape(ctx: RenderContext, step: Step) -> dict:
     directory = ctx.link(layout.DIRECTORY)
     nationwide = [item for item in found if item.address.state == NATIONWIDE]
     large = plan(ctx.data)
-    shown = nationwide[: large.compact_limit // 3] if large.split else nationwide   # a large directory: the first few
+    shown = nationwide[: max(1, large.compact_limit // 3)] if large.split else nationwide   # a large directory: the first few
     return {
         "id": step.id,
         "fallback": any(ctx.local.is_fallback(text) for text in (step.title, step.summary, step.cost, step.duration)),
