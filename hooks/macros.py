@@ -16,10 +16,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from wegweiser import DataError, layout, load_cached, load_site_config
-from wegweiser.render import Renderer, RenderError
+from wegweiser.render import Renderer, RenderError, hold_html, release_html
 
 log = logging.getLogger("mkdocs.hooks.macros")
 _command = {"name": "build"}
+_held: dict[str, list[str]] = {}   # page → its card lists, while Markdown runs
 
 # ---- Hooks ----
 
@@ -76,9 +77,18 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
                         download=None if offline_copy else layout.DOWNLOAD_ZIP,
                         site_url=config.site_url or "", page_url=page.url)
     try:
-        return renderer.render_markdown(markdown)
+        rendered = renderer.render_markdown(markdown)
     except RenderError as error:
         raise PluginError(str(error)) from None
+    rendered, _held[page.file.src_uri] = hold_html(rendered)
+    return rendered
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files, **kwargs):
+    """Put the card lists that Markdown did not need to see back into the page (first, so every
+    later step – search, links – sees the whole page)."""
+    return release_html(html, _held.pop(page.file.src_uri, []))
 
 
 # ---- Helper functions ----
