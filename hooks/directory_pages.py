@@ -16,7 +16,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from wegweiser import DataError, load_cached, load_site_config
-from wegweiser.render.directory import generated_pages
+from wegweiser.render import Renderer
+from wegweiser.render.directory import generated_pages, search_entries
+
+_files: dict = {}   # the files of the language being built
 
 # ---- Hooks ----
 
@@ -32,6 +35,7 @@ def on_files(files, config, **kwargs):
         return files   # reported by hooks/macros.py
     i18n = config.plugins["i18n"]
     language = i18n.current_language
+    _files["files"] = files
     for path, markdown in pages.items():
         file = _file(config, site, language, path, markdown)
         file.alternates = {code: (file if code == language else _file(config, site, code, path, markdown))
@@ -40,6 +44,30 @@ def on_files(files, config, **kwargs):
     if pages:
         i18n.i18n_files_per_language[language] = files.documentation_pages()
     return files
+
+
+@event_priority(-40)
+def on_post_build(config, **kwargs):
+    """Each active entry as one short search entry at its card (the card lists themselves are
+    left out of the index). Priority -40: after the search plugin has collected this language's
+    pages, before hooks/search_index.py writes them (-50)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    files = _files.get("files")
+    if entries is None or files is None:
+        return
+    site = load_site_config(Path(config.config_file_path))
+    try:
+        data = load_cached(site)
+    except DataError:
+        return
+
+    def link(target: str) -> str:
+        file = files.get_file_from_path(target)
+        return file.url if file is not None else target
+
+    language = config.plugins["i18n"].current_language
+    entries.extend(search_entries(Renderer(data, language, link=link).ctx))
 
 
 # ---- Helper functions ----

@@ -104,7 +104,7 @@ class Renderer:
 # parsing it tag by tag (most of the time of a large build). The card lists are set aside
 # before Markdown runs and put back into its output, unchanged.
 
-_HELD = re.compile(r'^<div class="ww-directory">\n.*?</div>$', re.M | re.S)
+_HELD = re.compile(r'^<div class="ww-directory"[^>\n]*>\n.*?</div>$', re.M | re.S)
 _PLACEHOLDER = re.compile(r'<div class="ww-held" data-ww-held="([0-9]+)"></div>')
 
 

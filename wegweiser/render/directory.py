@@ -336,6 +336,18 @@ def plan(data: Data) -> Plan:
     return result
 
 
+def search_entries(ctx: RenderContext) -> list[dict]:
+    """One search entry per active institution, in this language: its name, kind, place and
+    topics, at its card. The card lists themselves stay out of the search index
+    (``data-search-exclude``), so the index grows by a line per entry, not by its description."""
+    entries = []
+    for item in ctx.data.active():
+        place = ", ".join(part for part in (item.address.city, ctx.named("states", item.address.state)) if part)
+        words = [ctx.named("kinds", item.kind), place, *(ctx.named("topics", topic) for topic in item.topics)]
+        entries.append({"location": card_href(ctx, item), "title": item.name, "text": " · ".join(words)})
+    return entries
+
+
 def generated_pages(data: Data) -> dict[str, str]:
     """The Markdown of every generated directory page (path inside docs/<lang>/ → text): one
     macro call, so the page renders like any other, in the language being built."""

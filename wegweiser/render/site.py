@@ -11,6 +11,7 @@ from .macros import MacroSet
 
 macros = MacroSet("site")
 _reports: dict = {}
+STALE_SHOWN = 50   # stale entries listed on the maintainers' page
 
 
 def coverage(ctx: RenderContext) -> dict:
@@ -76,9 +77,13 @@ def maintenance_report(ctx: RenderContext) -> Markup:
         _reports.update(key=key, data=ctx.data, gaps=translation_status(ctx.data.config, ctx.data),
                         stale=stale_entries(ctx.data, today=ctx.today), figures=directory_figures(ctx.data))
     gaps, stale = _reports["gaps"], _reports["stale"]
+    # the oldest first; the full list is a command away (the page must stay light on a phone)
+    more = max(0, len(stale) - STALE_SHOWN)
+    stale = stale[:STALE_SHOWN]
     return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=_reports["figures"],
                       directory_href=ctx.link(layout.DIRECTORY),
-                      entry_page=lambda ident: card_page(ctx, ctx.data.institutions[ident]))
+                      entry_page=lambda ident: card_page(ctx, ctx.data.institutions[ident]),
+                      stale_more=ctx.label("report-more").replace("{n}", str(more)) if more else None)
 
 
 @macros.macro
