@@ -85,10 +85,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 @event_priority(100)
-def on_page_content(html, page, config, files, **kwargs):
-    """Put the card lists that Markdown did not need to see back into the page (first, so every
-    later step – search, links – sees the whole page)."""
-    return release_html(html, _held.pop(page.file.src_uri, []))
+def on_post_page(output, page, config, **kwargs):
+    """Put the card lists back into the finished page. Until then neither Markdown nor the search
+    plugin (which leaves them out of the index anyway: each entry has a short entry of its own,
+    hooks/directory_pages.py) has to read them tag by tag."""
+    return release_html(output, _held.pop(page.file.src_uri, []))
 
 
 # ---- Helper functions ----

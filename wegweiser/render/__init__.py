@@ -101,8 +101,9 @@ class Renderer:
 # ---- Keeping the directory's HTML out of Markdown's way ----
 #
 # A directory page is mostly cards: raw HTML that Python-Markdown only passes through, after
-# parsing it tag by tag (most of the time of a large build). The card lists are set aside
-# before Markdown runs and put back into its output, unchanged.
+# parsing it tag by tag, and that the search plugin parses again only to leave it out of the
+# index (most of the time of a large build). The card lists are set aside before Markdown runs
+# and put back into the finished page, unchanged.
 
 _HELD = re.compile(r'^<div class="ww-directory"[^>\n]*>\n.*?</div>$', re.M | re.S)
 _PLACEHOLDER = re.compile(r'<div class="ww-held" data-ww-held="([0-9]+)"></div>')
@@ -120,7 +121,7 @@ def hold_html(markdown: str) -> tuple[str, list[str]]:
 
 
 def release_html(html: str, held: list[str]) -> str:
-    """Markdown's output with the card lists back in place."""
+    """The finished page with the card lists back in place."""
     if not held:
         return html
     return _PLACEHOLDER.sub(lambda match: held[int(match.group(1))], html)

@@ -43,8 +43,12 @@ def card(ctx: RenderContext, item: Institution) -> dict:
         "stale": ctx.is_stale(item.checked),
         "vcard_href": ctx.asset(layout.vcard(item.id)),
         "successor": {"name": successor.name, "href": card_href(ctx, successor)} if successor else None,
-        "page_href": card_page(ctx, item),   # the page with this card (its anchor is the id)
     }
+
+
+def linked_card(ctx: RenderContext, item: Institution) -> dict:
+    """A card for a listing that links to the full card: with the page that shows it."""
+    return {**card(ctx, item), "page_href": card_page(ctx, item)}
 
 
 _fixed_cards: dict = {"data": None, "cards": {}}
@@ -149,7 +153,8 @@ def _state_order(ctx: RenderContext) -> list:
     return sorted(states, key=lambda state: state.id != NATIONWIDE)
 
 
-def group_by_place(ctx: RenderContext, items: list[Institution]) -> list[dict]:
+def group_by_place(ctx: RenderContext, items: list[Institution], shape=None) -> list[dict]:
+    shape = shape or card
     key = sort_key(ctx)
     groups = []
     for entry in _state_order(ctx):
@@ -161,7 +166,7 @@ def group_by_place(ctx: RenderContext, items: list[Institution]) -> list[dict]:
                        "subgroups": [
                            {"id": "city-" + slug(city) if city else "no-city-" + entry.id,
                             "title": city or ctx.label("no-city"),
-                            "cards": [card(ctx, item) for item in sorted(members, key=key) if (item.address.city or "") == city]}
+                            "cards": [shape(ctx, item) for item in sorted(members, key=key) if (item.address.city or "") == city]}
                            for city in cities]})
     return groups
 
@@ -197,18 +202,19 @@ def directory(ctx: RenderContext, topic: Optional[str] = None, kind: Optional[st
     large = plan(ctx.data)
     if large.split and len(items) > (large.compact_limit if compact else large.size):
         return _summary(ctx, items, group, topic, compact)
+    shape = linked_card if compact else card
     if group == "topic":
         groups = []
         for entry in ctx.data.taxonomy.topics:
             members = [item for item in items if entry.id in item.topics]
             if members:
                 groups.append({"id": "topic-" + entry.id, "title": ctx.text(entry.name), "count": len(members), "subgroups": [
-                    {"id": None, "title": None, "cards": [card(ctx, item) for item in sorted(members, key=key)]}]})
+                    {"id": None, "title": None, "cards": [shape(ctx, item) for item in sorted(members, key=key)]}]})
     elif group == "place":
-        groups = group_by_place(ctx, items)
+        groups = group_by_place(ctx, items, shape)
     else:
         groups = [{"id": None, "title": None, "subgroups": [
-            {"id": None, "title": None, "cards": [card(ctx, item) for item in sorted(items, key=key)]}]}]
+            {"id": None, "title": None, "cards": [shape(ctx, item) for item in sorted(items, key=key)]}]}]
     return ctx.render("directory.html", markdown=True, groups=groups, count=len(items), compact=compact,
                       anchors=not compact, directory_href=ctx.link(layout.DIRECTORY) if compact else None)
 
@@ -409,7 +415,7 @@ def directory_page(ctx: RenderContext, path: str) -> Markup:
             "title": ctx.label("directory-nationwide"),
             "href": ctx.link(large.states[NATIONWIDE]),
             "count": ctx.local.plural("entries-count", len(nationwide)),
-            "cards": [card(ctx, item) for item in sorted(nationwide, key=key)] if len(nationwide) <= large.compact_limit else [],
+            "cards": [linked_card(ctx, item) for item in sorted(nationwide, key=key)] if len(nationwide) <= large.compact_limit else [],
         }
     return ctx.render("directory_page.html", markdown=True, **values)
 

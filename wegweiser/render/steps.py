@@ -7,7 +7,7 @@ from markupsafe import Markup
 from .. import layout
 from ..model import Step
 from .context import RenderContext, RenderError
-from .directory import NATIONWIDE, card, plan, sort_key
+from .directory import NATIONWIDE, linked_card, plan, sort_key
 from .macros import MacroSet
 from .reference import shape_fact
 
@@ -42,7 +42,7 @@ def shape(ctx: RenderContext, step: Step) -> dict:
         "duration_facts": [shape_fact(ctx, ident) for ident in step.duration_facts],
         "kinds": [ctx.named("kinds", kind) for kind in step.helped_by.kinds],
         # nationwide helpers are the same for every reader; the rest depend on the reader's state
-        "nationwide": [card(ctx, item) for item in shown],
+        "nationwide": [linked_card(ctx, item) for item in shown],
         "nationwide_more": {"href": ctx.link(large.states[NATIONWIDE]), "count": ctx.local.plural("entries-count", len(nationwide))}
         if len(shown) < len(nationwide) else None,
         "in_states": sorted({item.address.state for item in found if item.address.state != NATIONWIDE}),
