@@ -12,7 +12,7 @@ times, each in its own process (wall time, peak memory of the process tree):
 It writes ``bench/RESULTS.md`` (and ``bench/build.json``): machine, command, the table of
 ours / baseline / ratio per N, the search index per language and the largest page (gzip).
 
-    .venv/bin/python bench/build.py                       # N = 100, 1000, 5000 (about 15 minutes on 2 cores)
+    .venv/bin/python bench/build.py                       # N = 100, 1000, 5000 (about 5 minutes on 2 quiet cores)
     .venv/bin/python bench/build.py --sizes 50 --runs 1 --out /tmp/x.md   # the smoke run of the tests
     .venv/bin/python bench/build.py --profile 1000        # cProfile of one build, top functions
 """
