@@ -95,3 +95,30 @@ def test_the_download_is_derived_with_links_to_files(bench_run):
                 elif part not in (".", ""):
                     resolved.append(part)
             assert "/".join(resolved) in names, link
+
+
+@pytest.mark.browser
+def test_the_state_filter_opens_the_states_page_in_a_split_directory(bench_run, browser):
+    import functools
+    import http.server
+    import threading
+
+    from conftest import PHONE, _Quiet
+
+    site = bench_run[2] / "site-full"
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context(viewport=PHONE, service_workers="block")
+        page = context.new_page()
+        # what the "where do you live?" form of a chapter sends
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/tr/directory/?state=bayern&topic=start-up")
+        page.wait_for_url("**/tr/directory/bayern/?topic=start-up")
+        assert page.locator("select[name=topic]").input_value() == "start-up"
+        shown = page.locator("article.ww-card:not([hidden])")
+        assert shown.count() > 0
+        assert all("start-up" in (shown.nth(i).get_attribute("data-topics") or "").split() for i in range(shown.count()))
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        context.close()
+    finally:
+        httpd.shutdown()

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 import shutil
 
+import pytest
+
 from conftest import FIXTURE_SITE, ROOT
 from wegweiser.config import load_site_config
 
@@ -91,3 +93,11 @@ def test_links_to_an_entry_go_to_the_page_with_its_card(tmp_path):
             checked += 1
     assert checked, "no link to an entry"
     assert 'href="/directory/niedersachsen/index.md"' in html         # the coverage links to the state's page
+
+
+@pytest.mark.browser
+def test_the_state_filter_of_a_one_page_directory_shows_that_state_and_the_nationwide(page, server):
+    page.goto(f"{server}/tr/directory/?state=niedersachsen")
+    states = page.eval_on_selector_all("article.ww-card:not([hidden])", "els => els.map(e => e.dataset.state)")
+    assert states and set(states) <= {"niedersachsen", "bundesweit"} and "niedersachsen" in states
+    assert page.locator("article#beratung-bremen").is_hidden()
