@@ -38,12 +38,21 @@ def on_config(config, **kwargs):
     Under ``mkdocs serve`` the problems are shown on every page instead, so the preview
     stays up while a maintainer fixes them."""
     try:
-        _data(config)
+        data = _data(config)
     except PluginError as error:
         if _command["name"] != "serve":
             raise
         # printed, not logged: a logged error would abort the strict preview build
         print(f"\n{error}\n", file=sys.stderr)
+        return config
+    if os.environ.get("WEGWEISER_SITE_URL") and data.settings.operator is None and _command["name"] == "build":
+        # A published site (it has a public address) must name its operator in the Impressum.
+        raise PluginError(
+            "data/site.yaml: operator is missing – a site with a public address (site_url, "
+            "WEGWEISER_SITE_URL) is published and needs the Impressum's operator: name, street, "
+            "postcode, city, email, responsible. Previews without an address show a note instead. / "
+            "data/site.yaml: operator fehlt – eine Seite mit öffentlicher Adresse wird veröffentlicht "
+            "und braucht die Angaben zum Betreiber fürs Impressum.")
     return config
 
 
@@ -80,6 +89,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         rendered = renderer.render_markdown(markdown)
     except RenderError as error:
         raise PluginError(str(error)) from None
+    page.meta["ww_checked"] = renderer.checked()  # how current the printout is (hooks/qr.py)
     rendered, _held[page.file.src_uri] = hold_html(rendered)
     return rendered
 

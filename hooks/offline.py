@@ -49,4 +49,4 @@ def on_post_build(config, **kwargs):
     site_dir = Path(config.site_dir)
     language = site.language(code)
     (site_dir / layout.manifest(language.code)).write_text(manifest(site, language), encoding="utf-8")
-    (site_dir / layout.SERVICE_WORKER).write_text(service_worker(site_dir, _pages), encoding="utf-8")
+    (site_dir / layout.SERVICE_WORKER).write_text(service_worker(site_dir, _pages, site), encoding="utf-8")

@@ -54,7 +54,8 @@ def site_config(site_copy):
 def fixture_project(tmp_path_factory):
     """The project with the fixture directory in place of the real one."""
     folder = project_copy(tmp_path_factory.mktemp("project"), PROJECT)
-    shutil.copy(FIXTURE_SITE / "institutions.yaml", folder / "data" / "institutions.yaml")
+    for name in ("institutions.yaml", "site.yaml"):
+        shutil.copy(FIXTURE_SITE / name, folder / "data" / name)
     return folder
 
 

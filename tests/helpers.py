@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a built copy of the project needs (the core, wegweiser/, is imported from the install).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "schema")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "schema", "CHEATSHEET.md")
 
 
 def project_copy(target: Path, source: Path = ROOT) -> Path:

@@ -105,3 +105,36 @@ def test_the_privacy_notice_is_true_no_cookies(browser, server):
     assert context.cookies() == []
     assert "keine Cookies" in (page.goto(server + "/privacy/") and page.content())
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/tr/directory/", "/ru/guide/money/"])
+def test_without_resize_observer_nothing_is_fetched_from_elsewhere(browser, server, path):
+    """Material fetches a polyfill from unpkg.com when ResizeObserver is missing; the site ships its
+    own, and its Content-Security-Policy would block any other host (a violation is recorded)."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.add_init_script("""
+        delete window.ResizeObserver;
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.blockedURI));
+    """)
+    page.goto(server + path)
+    page.wait_for_timeout(800)
+    assert page.evaluate("typeof ResizeObserver") == "function"          # the local polyfill
+    assert "resize-observer-polyfill.js" in " ".join(requests)
+    foreign = [url for url in requests if urlparse(url).netloc != urlparse(server).netloc and not url.startswith("data:")]
+    assert foreign == [] and page.evaluate("window.__violations") == []
+    search(page, "Gewerbe")
+    context.close()
+
+
+def test_the_policy_blocks_a_request_to_another_host(page, server):
+    """The check above can fail: a script asking another host is refused and recorded."""
+    page.goto(server + "/")
+    page.evaluate("""() => { window.__violations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.blockedURI));
+        const s = document.createElement('script'); s.src = 'https://unpkg.com/x.js'; document.head.appendChild(s); }""")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__violations") == ["https://unpkg.com/x.js"]   # refused by the browser

@@ -81,21 +81,7 @@ def test_contact_links_are_well_formed(page, server):
     assert "ADR;TYPE=work:;;Am Wall 113;Bremen;;28195;Deutschland\r\n" in body
 
 
-@pytest.mark.parametrize("language", ["de", "tr", "ru"])
-def test_no_serious_accessibility_findings(page, server, language):
-    prefix = "" if language == "de" else f"{language}/"
-    findings = []
-    for path in PAGE_TYPES:
-        page.goto(f"{server}/{prefix}{path}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        )
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"][:3]]
-                findings.append(f"/{prefix}{path}: {violation['id']} ({violation['impact']}) {targets}")
-    assert findings == [], "\n".join(findings)
+# Accessibility of every page type in every language: tests/test_phone_pages.py (axe, all rules).
 
 
 def test_keyboard_focus_is_visible(page, server):
@@ -103,3 +89,36 @@ def test_keyboard_focus_is_visible(page, server):
     page.keyboard.press("Tab")
     outline = page.evaluate("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }")
     assert not outline.startswith("none"), outline
+
+
+@pytest.mark.parametrize("language", ["de", "tr", "ru"])
+def test_state_filter_shows_that_state_and_the_nationwide_services(page, server, language):
+    prefix = "" if language == "de" else f"/{language}"
+    page.goto(f"{server}{prefix}/directory/?state=bayern")
+    assert sorted(visible_cards(page)) == ["gruenderbuero-muenchen", "hotline-bund", "portal-bund"]
+    assert page.locator("select[name=state]").input_value() == "bayern"
+    assert page.locator("h2#state-niedersachsen").is_hidden()
+
+
+def test_from_the_start_page_to_my_states_offices_in_two_taps(page, server):
+    page.goto(f"{server}/ru/")
+    chooser = page.locator(".ww-door form.ww-state-chooser")
+    chooser.locator("select[name=state]").select_option("niedersachsen")        # tap 1: the state
+    chooser.locator("button[type=submit]").click()                               # tap 2: show
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == "/ru/directory/" and parse_qs(urlparse(page.url).query) == {"state": ["niedersachsen"]}
+    shown = visible_cards(page)
+    assert set(shown) == {"kammer-hannover", "netz-osnabrueck-anerkennung", "netz-osnabrueck-gruendung", "hotline-bund", "portal-bund"}
+    assert 5 <= len(shown) <= 15
+
+
+def test_the_start_page_offers_the_languages_in_words(page, server):
+    page.goto(f"{server}/tr/")
+    names = page.locator(".ww-languages a, .ww-languages strong").all_inner_texts()
+    assert names == ["Deutsch", "Türkçe", "Русский"]
+    page.locator('.ww-languages a[hreflang="ru"]').click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == "/ru/" and page.locator("html").get_attribute("lang") == "ru"
+    # the search tile opens the search
+    page.locator(".ww-door__tile--search").click()
+    assert page.locator("input.md-search__input").is_visible()

@@ -47,8 +47,8 @@ class Links(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.lang = attrs.get("lang")
-        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
-            self.alternates[attrs["hreflang"]] = attrs["href"]
+        if tag == "a" and attrs.get("hreflang") and "md-select__link" in (attrs.get("class") or ""):
+            self.alternates[attrs["hreflang"]] = attrs["href"]   # the header's language selector
         if tag == "a" and attrs.get("href"):
             self.hrefs.append(attrs["href"])
         if attrs.get("id"):

@@ -10,7 +10,7 @@ import pytest
 
 from wegweiser.validate import DataError, load
 
-from conftest import ROOT
+from conftest import PROJECT, ROOT
 
 
 def problems_after(site_config, filename: str, old: str, new: str) -> list[str]:
@@ -68,7 +68,8 @@ def test_missing_required_field_points_at_the_entry(site_config):
 def test_missing_translations_are_named_together(site_config):
     found = problems_after(site_config, "institutions.yaml", "      tr: Stade'de bir ağ.\n      ru: Сеть в Штаде.\n", "")
     assert len(found) == 1
-    assert 'netz-stade › description: missing translation "tr, ru" (languages: de, tr, ru)' in found[0]
+    assert ('netz-stade › description: missing translation "tr, ru" (languages: de, tr, ru; '
+            'not translated yet? write: pending)') in found[0]
 
 
 def test_empty_translation_is_reported(site_config):
@@ -164,7 +165,27 @@ def test_validate_command_lists_problems_and_fails(site_copy):
     assert "ist keine E-Mail-Adresse" in result.stdout
 
 
+@pytest.mark.realdata
 def test_validate_command_accepts_the_real_data():
-    result = subprocess.run([sys.executable, "-m", "wegweiser", "validate"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "wegweiser", "--config", str(PROJECT / "mkdocs.yml"), "validate"],
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "OK:" in result.stdout
+
+
+def test_a_pending_translation_is_valid_and_shows_the_german_with_a_note(site_config):
+    from wegweiser.render import Renderer
+    from wegweiser.reports import translation_status
+
+    path = site_config.data_dir / "institutions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("      tr: Stade'de bir ağ.", "      tr: pending"), encoding="utf-8")
+    data = load(site_config)
+    html = Renderer(data, "tr").render_markdown('{{ institution("netz-stade") }}')
+    assert '<span lang="de">Ein Netzwerk in Stade.</span>' in html and "Bu metin henüz çevrilmedi" in html
+    gaps = [(gap.language, gap.kind) for gap in translation_status(data.config, data) if "netz-stade" in gap.where]
+    assert gaps == [("tr", "missing-text")]
+
+
+def test_the_german_text_cannot_be_pending(site_config):
+    found = problems_after(site_config, "institutions.yaml", "      de: Ein Netzwerk in Stade.", "      de: pending")
+    assert len(found) == 1 and "description: the de text cannot be pending" in found[0]

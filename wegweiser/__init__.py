@@ -15,7 +15,7 @@ from .validate import DataError, Problem, load
 
 __all__ = ["Data", "DataError", "Problem", "SiteConfig", "load_cached", "load_site_config"]
 
-_cache: dict[tuple, Data] = {}
+_cache: dict[tuple, Data | DataError] = {}
 
 
 def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
@@ -36,8 +36,13 @@ def load_cached(site: SiteConfig, data_dir: Path | None = None) -> Data:
         gc.disable()
         try:
             _cache[key] = load(site, data_dir)
+        except DataError as error:
+            _cache[key] = error   # the same problems for every page until a file changes
         finally:
             if enabled:
                 gc.enable()
         gc.freeze()
-    return _cache[key]
+    found = _cache[key]
+    if isinstance(found, DataError):
+        raise found
+    return found

@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--lang", choices=("both", "en", "de"), default="both", help="language of the messages")
     check.add_argument("--format", choices=("text", "github"), default=None,
                        help="github: annotations on the pull request (default when GITHUB_ACTIONS=true)")
-    schema = commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
+    schema = commands.add_parser("schema", help="write the JSON Schemas for editors (schema/) and CHEATSHEET.md")
     schema.add_argument("--check", action="store_true", help="only check that the committed schemas are current")
     report = commands.add_parser("report", help="reports for maintainers")
     report.add_argument("which", choices=("translations", "stale", "links", "parity", "directory"),
@@ -33,15 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(site, args)
     if args.command == "schema":
-        from .schema import stale_schemas, write_schemas
+        from .schema import CHEATSHEET, stale_cheatsheet, stale_schemas, write_cheatsheet, write_schemas
 
         if args.check:
-            stale = stale_schemas(site)
-            for path in stale:
-                print(f"stale / veraltet: {path.relative_to(site.root)} – run: python -m wegweiser schema")
+            stale = [str(path.relative_to(site.root)) for path in stale_schemas(site)]
+            stale += [CHEATSHEET] if stale_cheatsheet(site) else []
+            for name in stale:
+                print(f"stale / veraltet: {name} – run: python -m wegweiser schema")
             return 1 if stale else 0
-        for path in write_schemas(site):
-            print(f"wrote {path.relative_to(site.root)}")
+        for written in write_schemas(site) + [write_cheatsheet(site)]:
+            print(f"wrote {written.relative_to(site.root)}")
         return 0
     return _report(site, args)
 
@@ -56,10 +57,10 @@ def _validate(site, args) -> int:
         count = len(error.problems)
         print(f"\n{count} problem(s) found / {count} Problem(e) gefunden.", file=sys.stderr)
         return 1
-    if not args.data:
-        from .schema import stale_schemas
+    if not args.data and (site.root / "schema").is_dir():
+        from .schema import CHEATSHEET, stale_cheatsheet, stale_schemas
 
-        for path in stale_schemas(site):
+        for path in stale_schemas(site) + ([site.root / CHEATSHEET] if stale_cheatsheet(site) else []):
             relative = path.relative_to(site.root)
             text = (f"{relative} is out of date: run python -m wegweiser schema / "
                     f"{relative} ist veraltet: python -m wegweiser schema ausführen")
@@ -75,11 +76,11 @@ def _report(site, args) -> int:
     if args.which == "parity":
         from .parity import parity_gaps
 
-        gaps = parity_gaps(site)
-        for gap in gaps:
-            print(gap.format())
-        print(f"{len(gaps)} difference(s) / Unterschied(e)")
-        return 1 if gaps else 0
+        differences = parity_gaps(site)
+        for difference in differences:
+            print(difference.format())
+        print(f"{len(differences)} difference(s) / Unterschied(e)")
+        return 1 if differences else 0
     try:
         data = load(site)
     except DataError as error:

@@ -45,6 +45,16 @@ GLOSSARY = "guide/glossary.md"
 ABOUT_DATA = "about-data.md"
 MAINTAINERS = "maintainers.md"
 SHEETS = "sheets/index.md"
+# The sheets a counsellor prints: one page each, in every language; a bilingual copy sets German
+# beside another language (``sheets/checklist-de-tr.md``).
+SHEET_NAMES = ("checklist", "contacts", "business-plan")
+
+
+def sheet(name: str, pair: tuple[str, str] | None = None) -> str:
+    return f"sheets/{name}.md" if pair is None else f"sheets/{name}-{pair[0]}-{pair[1]}.md"
+
+
+OFFLINE = "offline.md"          # shown by the service worker for a page not saved yet
 
 
 def directory_state(state: str) -> str:

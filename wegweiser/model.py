@@ -154,9 +154,14 @@ WebUrl = Annotated[str, Field(max_length=2000), AfterValidator(_web_url), Field(
 Number = Union[StrictInt, StrictFloat]
 
 
-def ref(what: str) -> Any:
-    """An id that must be declared as one of ``what``."""
-    return Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref(what)]
+# Ids that must be declared (taxonomy values, institutions, facts): each kind of reference once.
+KindRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("kinds")]
+TopicRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("topics")]
+StateRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("states")]
+LanguageRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("languages")]
+PhoneLabelRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("phone_labels")]
+InstitutionRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("institutions")]
+FactRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("facts")]
 
 
 UNITS = (
@@ -186,11 +191,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+# A translation not written yet: `tr: pending`. The page shows the German text with a note, and
+# the translation report lists it. Only the default language's text can never be pending.
+PENDING = "pending"
+
+
 class Localized(RootModel[dict[str, Text]]):
     """A text in every language of the site (``{de: …, tr: …, ru: …}``).
 
     Which languages are required comes from the validation context: a missing translation is
-    one error naming every missing language."""
+    one error naming every missing language. ``pending`` stands for a translation to come."""
 
     model_config = ConfigDict(strict=True, frozen=True)
 
@@ -204,6 +214,9 @@ class Localized(RootModel[dict[str, Text]]):
             if unknown:
                 raise PydanticCustomError("unknown_language", "unknown language {unknown}",
                                           {"unknown": ", ".join(unknown), "languages": ", ".join(languages)})
+        default = context.get("default") or (languages[0] if languages else None)
+        if default and self.root.get(default, "").strip().lower() == PENDING:
+            raise PydanticCustomError("pending_default", "the text in {default} cannot be pending", {"default": default})
         missing = [code for code in required if not self.root.get(code)]
         if missing:
             raise PydanticCustomError("missing_translation", "missing translation {missing}",
@@ -211,8 +224,9 @@ class Localized(RootModel[dict[str, Text]]):
         return self
 
     def get(self, language: str) -> Optional[str]:
-        """The text in ``language``, or None."""
-        return self.root.get(language)
+        """The text in ``language``, or None (also while its translation is pending)."""
+        text = self.root.get(language)
+        return None if text is None or text.strip().lower() == PENDING else text
 
 
 class Source(_Strict):
@@ -258,14 +272,14 @@ class Address(_Strict):
     street: Optional[Line] = None
     postcode: Optional[Postcode] = None
     city: Optional[Line] = None
-    state: ref("states") = Field(description="A state id from taxonomy.yaml, or bundesweit")  # type: ignore[valid-type]
+    state: StateRef = Field(description="A state id from taxonomy.yaml, or bundesweit")
 
 
 class PhoneNumber(_Strict):
     """One phone number, with what it is for."""
 
     number: Phone = Field(description="With area code: 0421 3377173 or +49 421 3377173")
-    label: Optional[ref("phone_labels")] = Field(None, description="What the line is for (taxonomy.yaml › phone_labels)")  # type: ignore[valid-type]
+    label: Optional[PhoneLabelRef] = Field(None, description="What the line is for (taxonomy.yaml › phone_labels)")
 
 
 class Institution(_Strict):
@@ -273,22 +287,22 @@ class Institution(_Strict):
 
     id: Slug = Field(description="Stable id used in links: name and city, e.g. iq-netzwerk-bremen")
     name: Line = Field(description="Official name, not translated")
-    kind: ref("kinds") = Field(description="One of the kinds in taxonomy.yaml")  # type: ignore[valid-type]
+    kind: KindRef = Field(description="One of the kinds in taxonomy.yaml")
     status: Status = Field(description="active: runs today; inactive: paused; defunct: ended (kept as history)")
-    topics: list[ref("topics")] = Field(min_length=1, max_length=50, description="Topics from taxonomy.yaml")  # type: ignore[valid-type]
+    topics: list[TopicRef] = Field(min_length=1, max_length=50, description="Topics from taxonomy.yaml")
     address: Address
     phones: list[PhoneNumber] = Field(default_factory=list, max_length=20)
     email: Optional[Email] = None
     website: Optional[WebUrl] = None
     contact: Optional[Line] = None
-    languages: list[ref("languages")] = Field(default_factory=list, max_length=100,  # type: ignore[valid-type]
+    languages: list[LanguageRef] = Field(default_factory=list, max_length=100,
                                               description="Languages counselling is offered in (only what a source says)")
     free: Optional[bool] = Field(None, description="true only when the source says it costs nothing for everyone")
     partners: list[Line] = Field(default_factory=list, max_length=200)
     description: Localized
     sources: list[Source] = Field(min_length=1, max_length=50, description="Every page the entry comes from")
     checked: DateText = Field(description="When a maintainer last confirmed the entry (YYYY, YYYY-MM or YYYY-MM-DD)")
-    successor: Optional[ref("institutions")] = Field(  # type: ignore[valid-type]
+    successor: Optional[InstitutionRef] = Field(
         None, description="For an ended entry: the id of the entry that does this work today")
 
     def newest_source_date(self) -> Optional[str]:
@@ -314,9 +328,9 @@ class Institutions(_Strict):
 class HelpedBy(_Strict):
     """Who helps with a step: kinds of institution, topics, or named institutions."""
 
-    kinds: list[ref("kinds")] = []  # type: ignore[valid-type]
-    topics: list[ref("topics")] = []  # type: ignore[valid-type]
-    institutions: list[ref("institutions")] = []  # type: ignore[valid-type]
+    kinds: list[KindRef] = []
+    topics: list[TopicRef] = []
+    institutions: list[InstitutionRef] = []
 
 
 class Step(_Strict):
@@ -328,9 +342,9 @@ class Step(_Strict):
     summary: Localized
     bring: list[Localized] = []
     cost: Localized
-    cost_facts: list[ref("facts")] = []  # type: ignore[valid-type]
+    cost_facts: list[FactRef] = []
     duration: Localized
-    duration_facts: list[ref("facts")] = []  # type: ignore[valid-type]
+    duration_facts: list[FactRef] = []
     helped_by: HelpedBy
     chapter: Optional[Slug] = None
 

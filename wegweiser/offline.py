@@ -24,7 +24,7 @@ CORE_GLOBS = (
 
 def core_files(site_dir: Path) -> list[str]:
     """Site-relative paths of the files every page needs."""
-    found = set()
+    found: set[str] = set()
     for pattern in CORE_GLOBS:
         found.update(path.relative_to(site_dir).as_posix() for path in site_dir.glob(pattern))
     return sorted(found)
@@ -43,7 +43,7 @@ def language_files(language: str, pages: list[str]) -> list[str]:
     return files
 
 
-def service_worker(site_dir: Path, pages: dict[str, list[str]]) -> str:
+def service_worker(site_dir: Path, pages: dict[str, list[str]], site: SiteConfig | None = None) -> str:
     """sw.js: versioned by the content of everything it caches, so a changed site updates."""
     core = core_files(site_dir)
     per_language = {code: language_files(code, urls) for code, urls in pages.items()}
@@ -59,8 +59,15 @@ def service_worker(site_dir: Path, pages: dict[str, list[str]]) -> str:
         version=digest.hexdigest()[:16],
         core=["./"] + core,
         pages={code: ["./" + url for url in urls] for code, urls in per_language.items()},
-        offline_page="./",
+        offline={code: "./" + _page_url(code, site, layout.OFFLINE) for code in per_language},
+        default_language=site.default.code if site else next(iter(per_language), "de"),
     )
+
+
+def _page_url(code: str, site: SiteConfig | None, page: str) -> str:
+    """The address of a page of one language: offline.md → tr/offline/."""
+    prefix = "" if site is None or code == site.default.code else code + "/"
+    return prefix + page[: -len(".md")] + "/"
 
 
 def manifest(site: SiteConfig, language: Language) -> str:

@@ -33,6 +33,8 @@ def problem(value: str) -> Optional[tuple[str, str]]:
         return ("area code missing? A German number starts with 0 (0421 …) or +49",
                 "Vorwahl fehlt? Eine deutsche Nummer beginnt mit 0 (0421 …) oder +49")
     number = _parse(text)
+    if number is not None and number.country_code == 49 and len(phonenumbers.national_significant_number(number)) < 7:
+        return ("too short – a digit or the area code missing?", "zu kurz – fehlt eine Ziffer oder die Vorwahl?")
     if number is None or not phonenumbers.is_valid_number(number):
         return ("not a valid number – a digit missing or too many?",
                 "keine gültige Nummer – fehlt eine Ziffer oder ist eine zu viel?")

@@ -12,10 +12,10 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from .config import SiteConfig
-from .model import months_since
+from .model import PENDING, months_since
 from .validate import Data
 
 
@@ -99,14 +99,16 @@ def _missing_texts(raw, language: str, codes: tuple, default: str, path: str = "
     if isinstance(raw, dict):
         keys = set(raw)
         if default in keys and keys <= set(codes):
-            if not raw.get(language):
+            value = raw.get(language)
+            if not value or (isinstance(value, str) and value.strip().lower() == PENDING):
                 yield path
             return
         for key, value in raw.items():
             yield from _missing_texts(value, language, codes, default, f"{path}.{key}" if path else str(key))
     elif isinstance(raw, list):
         for index, value in enumerate(raw):
-            label = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else f"[{index + 1}]"
+            ident = value.get("id") if isinstance(value, dict) else None
+            label = ident if isinstance(ident, str) else f"[{index + 1}]"
             yield from _missing_texts(value, language, codes, default, f"{path} › {label}" if path else label)
 
 
@@ -136,7 +138,8 @@ def directory_figures(data: Data) -> dict:
     or later), per state, nationwide, and with counselling in each site language."""
     current = [item for item in data.institutions.values() if item.is_current()]
     states = [state.id for state in data.taxonomy.states if state.id != "bundesweit"]
-    per_state = [{"id": state, "current": sum(item.address.state == state for item in current)} for state in states]
+    per_state: list[dict[str, Any]] = [{"id": state, "current": sum(item.address.state == state for item in current)}
+                                       for state in states]
     return {
         "current": len(current),
         "active": len(data.active()),

@@ -108,3 +108,62 @@ def stale_schemas(site: SiteConfig) -> list[Path]:
         if not schema_path(site, name).exists()
         or schema_path(site, name).read_text(encoding="utf-8") != render_schema(schema)
     ]
+
+
+# ---- The maintainers' cheat sheet (generated from the taxonomy, like the schemas) ----
+
+CHEATSHEET = "CHEATSHEET.md"
+_SECTIONS = (
+    ("kinds", "Arten (`kind`)", "Was für eine Stelle ist das?"),
+    ("topics", "Themen (`topics`)", "Wobei hilft sie? Mehrere möglich."),
+    ("states", "Bundesländer (`address.state`)", "`bundesweit` für Hotlines, Portale und Bundesämter."),
+    ("languages", "Beratungssprachen (`languages`)", "Nur, wenn eine Quelle die Sprache nennt. ISO-639-1-Code; "
+                                                     "gibt es keinen, ISO 639-3 (Dari: `prs`)."),
+    ("phone_labels", "Telefon-Bezeichnungen (`phones › label`)", "Wofür die Nummer ist."),
+)
+
+
+def cheatsheet(site: SiteConfig, data_dir: Path | None = None) -> str:
+    """One page with every allowed value and its names, for maintainers (CHEATSHEET.md)."""
+    data_dir = Path(data_dir or site.data_dir)
+    try:
+        raw = yamlsource.read(data_dir / "taxonomy.yaml").data or {}
+    except (OSError, yamlsource.YamlProblem):
+        raw = {}
+    codes = site.codes
+    lines = [
+        "# Spickzettel: erlaubte Werte",
+        "",
+        "<!-- Erzeugt aus data/taxonomy.yaml mit `python -m wegweiser schema` – nicht von Hand ändern. -->",
+        "",
+        "Jeder Wert steht mit seinem Namen in jeder Sprache der Seite. Einen neuen Wert tragen Sie "
+        "zuerst in `data/taxonomy.yaml` ein (mit `id` und `name` in jeder Sprache), dann "
+        "`python -m wegweiser schema` ausführen. Mehr in [CONTRIBUTING.md](CONTRIBUTING.md).",
+        "",
+        "Pflichtfelder eines Eintrags: `id`, `name`, `kind`, `status` (`active` läuft heute, `inactive` "
+        "ruht, `defunct` beendet), `topics`, `address.state`, `description` (in jeder Sprache), "
+        "`sources` (mindestens eine), `checked`.",
+        "",
+    ]
+    for key, title, note in _SECTIONS:
+        items = raw.get(key) if isinstance(raw, dict) else None
+        lines += [f"## {title}", "", note, "", "| id | " + " | ".join(codes) + " |", "|---" * (len(codes) + 1) + "|"]
+        for item in items or []:
+            if isinstance(item, dict):
+                found = item.get("name")
+                name: dict = found if isinstance(found, dict) else {}
+                cells = [str(name.get(code, "")).replace("|", "\\|") for code in codes]
+                lines.append(f"| `{item.get('id')}` | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def stale_cheatsheet(site: SiteConfig) -> bool:
+    path = site.root / CHEATSHEET
+    return not path.exists() or path.read_text(encoding="utf-8") != cheatsheet(site)
+
+
+def write_cheatsheet(site: SiteConfig) -> Path:
+    path = site.root / CHEATSHEET
+    path.write_text(cheatsheet(site), encoding="utf-8")
+    return path

@@ -246,8 +246,9 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
             hint_en, hint_de = ctx["reason"]
         if kind == "url" and isinstance(value, str) and re.match(r"^(www\.|[\w-]+\.[a-z]{2,})", value):
             hint_en, hint_de = f'did you mean "https://{value}"?', f'meinten Sie "https://{value}"?'
-        if kind == "date" and isinstance(value, str) and _GERMAN_DATE.fullmatch(value.strip()):
-            day, month, year = _GERMAN_DATE.fullmatch(value.strip()).groups()
+        german_date = _GERMAN_DATE.fullmatch(value.strip()) if kind == "date" and isinstance(value, str) else None
+        if german_date:
+            day, month, year = german_date.groups()
             iso = f"{year}-{int(month):02d}-{int(day):02d}"
             hint_en, hint_de = f'write dates as year-month-day: "{iso}"', f'Datum als Jahr-Monat-Tag schreiben: "{iso}"'
         if kind == "postcode" and isinstance(value, str):
@@ -284,9 +285,13 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
             else:
                 hint_en = "allowed: " + ", ".join(allowed)
                 hint_de = "erlaubt: " + ", ".join(allowed)
+        if kind == "pending_default":
+            en, de = f"the {ctx['default']} text cannot be pending", f"der Text auf {ctx['default']} kann nicht „pending“ sein"
+            hint_en, hint_de = "it is the text the translations follow", "nach ihm richten sich die Übersetzungen"
         if kind == "missing_translation":
             en, de = f'missing translation "{ctx["missing"]}"', f'Übersetzung "{ctx["missing"]}" fehlt'
-            hint_en, hint_de = f"languages: {ctx['languages']}", f"Sprachen: {ctx['languages']}"
+            hint_en = f"languages: {ctx['languages']}; not translated yet? write: pending"
+            hint_de = f"Sprachen: {ctx['languages']}; noch nicht übersetzt? schreiben Sie: pending"
         if kind == "unknown_language":
             en, de = f'unknown language "{ctx["unknown"]}"', f'unbekannte Sprache "{ctx["unknown"]}"'
             hint_en, hint_de = f"the site's languages: {ctx['languages']}", f"Sprachen der Seite: {ctx['languages']}"
@@ -442,7 +447,8 @@ class _References:
 def load(site: SiteConfig, data_dir: Path | None = None, today: Optional[_dt.date] = None) -> Data:
     """Load and validate all data; raise DataError listing every problem."""
     data_dir = Path(data_dir or site.data_dir)
-    context = {"languages": site.codes, "required": site.required_codes, "today": today or _dt.date.today()}
+    context = {"languages": site.codes, "required": site.required_codes, "default": site.default.code,
+               "today": today or _dt.date.today()}
     problems: list[Problem] = []
     sources: dict[str, SourceFile] = {}
     objects: dict[str, Any] = {}

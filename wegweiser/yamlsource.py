@@ -298,23 +298,30 @@ def _explain(err: yaml.MarkedYAMLError, shown: str, text: str) -> YamlProblem:
     def at(line_no: int, col: int = 1) -> Position:
         return Position(shown, line_no, col)
 
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed and ("expected <block end>" in problem or "could not find expected" in problem
+                     or "found unexpected end of stream" in problem or "did not find expected key" in problem):
+        return YamlProblem(at(unclosed, 1), "YAML syntax: a quotation mark is not closed",
+                           "YAML-Syntax: ein Anführungszeichen wird nicht geschlossen",
+                           'end the text with the same quotation mark it starts with: "…" or \'…\'',
+                           'den Text mit demselben Anführungszeichen beenden, mit dem er beginnt: "…" oder \'…\'')
     if "'\\t'" in problem or "\\t" in problem or (mark and 0 < line <= len(lines) and "\t" in lines[line - 1][: column]):
         return YamlProblem(at(line, column), "YAML syntax: a tab character", "YAML-Syntax: ein Tabulatorzeichen",
-                           "indent with spaces, not tabs (VS Code: bottom bar › Spaces: 2)",
-                           "mit Leerzeichen einrücken, nicht mit Tabs (VS Code: Leiste unten › Leerzeichen: 2)")
+                           "indent with spaces, not tabs; in VS Code: bottom bar › Spaces: 2",
+                           "mit Leerzeichen einrücken, nicht mit Tabs; in VS Code: Leiste unten › Leerzeichen: 2")
     if "could not find expected ':'" in problem:
         start = err.context_mark or mark
         row = start.line + 1 if start else line
         return YamlProblem(at(row, (start.column + 1) if start else 1), "YAML syntax: a colon is missing",
                            "YAML-Syntax: ein Doppelpunkt fehlt",
-                           "write `field: value` (colon and a space after the field name)",
-                           "`feld: wert` schreiben (Doppelpunkt und Leerzeichen nach dem Feldnamen)")
+                           "write `field: value`, with a colon and a space after the field name",
+                           "`feld: wert` schreiben, mit Doppelpunkt und Leerzeichen nach dem Feldnamen")
     if "while scanning a quoted scalar" in context or "found unexpected end of stream" in problem and "quoted" in context:
         start = err.context_mark or mark
         return YamlProblem(at(start.line + 1, start.column + 1), "YAML syntax: a quotation mark is not closed",
                            "YAML-Syntax: ein Anführungszeichen wird nicht geschlossen",
-                           'end the text with the same quotation mark it starts with ("…" or \'…\')',
-                           'den Text mit demselben Anführungszeichen beenden, mit dem er beginnt ("…" oder \'…\')')
+                           'end the text with the same quotation mark it starts with: "…" or \'…\'',
+                           'den Text mit demselben Anführungszeichen beenden, mit dem er beginnt: "…" oder \'…\'')
     if "mapping values are not allowed here" in problem:
         return YamlProblem(at(line, column), "YAML syntax: a colon in the wrong place",
                            "YAML-Syntax: ein Doppelpunkt an falscher Stelle",
@@ -324,8 +331,8 @@ def _explain(err: yaml.MarkedYAMLError, shown: str, text: str) -> YamlProblem:
             or "expected <block" in problem:
         return YamlProblem(at(line, column), "YAML syntax: the indentation does not fit",
                            "YAML-Syntax: die Einrückung passt nicht",
-                           "indent this line like the other fields of its entry (2 spaces per level)",
-                           "diese Zeile so einrücken wie die anderen Felder ihres Eintrags (2 Leerzeichen je Ebene)")
+                           "indent this line like the other fields of its entry, 2 spaces per level",
+                           "diese Zeile so einrücken wie die anderen Felder ihres Eintrags, 2 Leerzeichen je Ebene")
     if "found character" in problem and "that cannot start any token" in problem:
         char = re.search(r"'(.+?)'", problem)
         shown_char = char.group(1) if char else "?"
@@ -341,3 +348,15 @@ def _explain(err: yaml.MarkedYAMLError, shown: str, text: str) -> YamlProblem:
                        f"YAML-Syntaxfehler (englisch: {problem or context or 'invalid YAML'})",
                        "compare with the entry above; in doubt, put texts in quotes",
                        "mit dem Eintrag darüber vergleichen; im Zweifel Texte in Anführungszeichen setzen")
+
+
+def _unclosed_quote(lines: list[str], until: int) -> Optional[int]:
+    """The first line before ``until`` whose value opens a double-quoted text it does not close."""
+    for number, text in enumerate(lines[:until], 1):
+        value = text.split(": ", 1)[1] if ": " in text else (text.strip()[2:] if text.strip().startswith("- ") else "")
+        value = value.strip()
+        if value.startswith('"'):
+            quotes = len(re.findall(r'(?<!\\)"', value))
+            if quotes % 2 == 1:
+                return number
+    return None

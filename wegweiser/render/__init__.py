@@ -71,6 +71,12 @@ class Renderer:
     def label(self, key: str) -> str:
         return self.ctx.label(key)
 
+    def checked(self) -> Optional[str]:
+        """The newest check date (``checked``, ``as_of``) of what the rendered page shows."""
+        from ..printing import newest
+
+        return newest(self.ctx.shown)
+
     def vcard(self, ident: str) -> str:
         """The vCard file of one institution (text, CRLF line ends as vCard requires)."""
         card = directory.card(self.ctx, self.data.institutions[ident])

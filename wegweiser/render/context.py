@@ -70,6 +70,7 @@ class RenderContext:
     page: str = "page"                                     # for messages: docs/<lang>/<path>
     site_url: str = ""                                     # the public address, when published
     page_url: str = ""                                     # this page's address relative to the site
+    shown: list = field(default_factory=list)              # checked/as_of dates of what the page shows (print header)
 
     def __post_init__(self):
         self.local = Localizer(self.data, self.language)

@@ -29,6 +29,7 @@ def card(ctx: RenderContext, item: Institution) -> dict:
     """Everything the card template shows about one institution, already in this language."""
     address = item.address
     successor = ctx.data.institutions.get(item.successor) if item.successor else None
+    ctx.shown.append(item.checked)
     return {
         **_fixed(ctx.data, item),
         "kind": ctx.named("kinds", item.kind),

@@ -21,6 +21,7 @@ def shape_fact(ctx: RenderContext, ident: str) -> dict:
         fact = ctx.data.facts[ident]
     except KeyError:
         raise RenderError(f'unknown fact "{ident}" (data/facts.yaml)') from None
+    ctx.shown.append(fact.as_of)
     number = str(fact.value) if fact.unit == "year" else format_number(ctx.language, fact.value, money=fact.unit.startswith("eur"))
     return {
         "id": fact.id,

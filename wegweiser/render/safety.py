@@ -22,7 +22,7 @@ _SAFE_SCHEMES = ("http://", "https://", "tel:", "mailto:", "geo:")
 _SPECIAL = re.compile(r"[&<>\"'\\`*_{}\[\]()#!|~]")
 _NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Line and paragraph separators and other control characters never reach a page.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # Both in one table for str.translate (it runs on every value printed: one pass in C).

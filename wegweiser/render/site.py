@@ -41,6 +41,23 @@ def coverage(ctx: RenderContext) -> dict:
 
 
 @macros.macro
+def start_door(ctx: RenderContext) -> Markup:
+    """The first phone screen of a start page: the language choice in words, then large tap
+    targets for what people come for – the steps, who helps in my state, search, the offline copy."""
+    from .steps import _states
+
+    languages = []
+    for language in ctx.data.config.languages:
+        root = "" if language.default else language.code + "/"
+        languages.append({"code": language.code, "name": language.name, "href": ctx.asset(root or "./"),
+                          "current": language.code == ctx.language, "direction": language.direction})
+    return ctx.render("start_door.html", languages=languages, steps_href=ctx.link(layout.STEPS),
+                      directory_href=ctx.link(layout.DIRECTORY), glossary_href=ctx.link(layout.GLOSSARY),
+                      download_href=ctx.asset(ctx.download) if ctx.download else None, states=_states(ctx),
+                      steps=len(ctx.data.steps), offices=len(ctx.data.active()))
+
+
+@macros.macro
 def directory_coverage(ctx: RenderContext) -> Markup:
     """A plain statement of what the directory covers and how current it is, from the data."""
     cov = coverage(ctx)
@@ -76,7 +93,8 @@ def maintenance_report(ctx: RenderContext) -> Markup:
         # the same in every language: worked out once per load of the data
         _reports.update(key=key, data=ctx.data, gaps=translation_status(ctx.data.config, ctx.data),
                         stale=stale_entries(ctx.data, today=ctx.today), figures=directory_figures(ctx.data))
-    gaps, stale = _reports["gaps"], _reports["stale"]
+    gaps = [_readable_gap(ctx, gap) for gap in _reports["gaps"]]
+    stale = _reports["stale"]
     # the oldest first; the full list is a command away (the page must stay light on a phone)
     more = max(0, len(stale) - STALE_SHOWN)
     stale = stale[:STALE_SHOWN]
@@ -104,3 +122,19 @@ def offline_download(ctx: RenderContext) -> Markup:
     if not ctx.download:
         return Markup("")
     return ctx.render("download.html", href=ctx.asset(ctx.download))
+
+
+def _readable_gap(ctx: RenderContext, gap) -> dict:
+    """A translation gap as readers may see it: the page (a link) or the entry and field, no file paths."""
+    where, href = gap.where, None
+    if where.startswith("docs/"):
+        language, _, page = where[len("docs/"):].partition("/")
+        where = page[: -len(".md")].removesuffix("index").rstrip("/") or "/"
+        if language == ctx.language:
+            href = ctx.link(page)
+    elif where.startswith("data/"):
+        where = where[len("data/"):].replace(".yaml", "")
+    detail = gap.detail
+    if detail.startswith("docs/"):
+        detail = detail.split(" ", 1)[-1]
+    return {"language": gap.language, "kind": gap.kind, "where": where, "href": href, "detail": detail}

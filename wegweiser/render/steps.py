@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import layout
+from .. import layout, printing
 from ..model import Step
 from .context import RenderContext, RenderError
 from .directory import NATIONWIDE, linked_card, plan, sort_key
@@ -50,6 +50,8 @@ def shape(ctx: RenderContext, step: Step) -> dict:
         "directory_href": directory,
         "chapter_href": ctx.link(layout.chapter(step.chapter)) if step.chapter else None,
         "overview_href": ctx.link(layout.STEPS),
+        # on paper: where the offices of every state are, with phone and e-mail
+        "contacts_sheet": printing.resolve(ctx.site_url, ctx.page_url, ctx.link(layout.sheet("contacts"))),
     }
 
 

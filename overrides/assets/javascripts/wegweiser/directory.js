@@ -5,6 +5,12 @@
  */
 (function () {
   "use strict";
+  /* Map links: geo: opens the map app on Android; iPhones and iPads open Apple Maps' address */
+  if (/iPhone|iPad|iPod|Macintosh/.test(navigator.userAgent) && "ontouchend" in document) {
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-map-query]"), function (link) {
+      link.href = "https://maps.apple.com/?q=" + encodeURIComponent(link.getAttribute("data-map-query"));
+    });
+  }
   /* A large directory's main page lists a page per state: ?state=… (the "where do you live?"
      form, older links) opens that state's page, keeping the other filters */
   var statePages = document.querySelector("[data-ww-state-pages]");
@@ -22,20 +28,31 @@
   var form = document.querySelector("[data-ww-filter]");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-card"));
-  var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"));
+  /* lists of cards (a state's page also lists the nationwide services by name: always shown) */
+  var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"))
+    .filter(function (list) { return list.querySelector(".ww-card"); });
   var count = form.querySelector("[data-ww-count]");
   var none = form.querySelector("[data-ww-none]");
+  /* a state's own page has no state field */
   var fields = ["state", "topic", "city", "language"].filter(function (name) { return form[name]; });
   var lang = document.documentElement.lang;
 
-  /* Same plural rule as the build (wegweiser.render.plural_index) */
+  /* Plural forms as the build chooses them (wegweiser/render/locale.py): CLDR's rule for the
+     language (Intl.PluralRules); labels list the forms in the order one, few, many, other */
   function countText(n) {
-    var forms = count.getAttribute("data-forms").split("|"), i = 0;
-    if (forms.length >= 3 && (lang === "ru" || lang === "uk"))
-      i = (n % 10 === 1 && n % 100 !== 11) ? 0 : (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) ? 1 : 2;
-    else if (forms.length >= 2)
-      i = n === 1 ? 0 : 1;
-    return forms[i].replace("{n}", n);
+    var forms = count.getAttribute("data-forms").split("|");
+    var order = ["one", "few", "many", "other"], present = order, category = "other";
+    try {
+      var rules = new Intl.PluralRules(lang);
+      present = order.filter(function (c) { return c === "other" || rules.resolvedOptions().pluralCategories.indexOf(c) !== -1; });
+      category = rules.select(n);
+    } catch (error) { present = ["one", "other"]; category = n === 1 ? "one" : "other"; }
+    if (present.length === forms.length + 1) {   /* Russian: "other" (fractions) reads like "few" */
+      present = present.filter(function (c) { return c !== "other"; });
+      if (category === "other") category = present.indexOf("few") !== -1 ? "few" : present[present.length - 1];
+    }
+    var i = present.length === forms.length ? present.indexOf(category) : (category === "one" ? 0 : forms.length - 1);
+    return forms[Math.max(0, i)].replace("{n}", n);
   }
 
   function has(list, value) {
@@ -62,8 +79,8 @@
   }
 
   function apply() {
-    var topic = form.topic.value, city = form.city.value, language = form.language.value;
     var state = form.state ? form.state.value : "";
+    var topic = form.topic.value, city = form.city.value, language = form.language.value;
     var shown = 0;
     cards.forEach(function (card) {
       /* a state shows its own entries and the nationwide services */
