@@ -12,8 +12,22 @@ from helpers import build
 from wegweiser import layout
 
 
+# What a page prints as its address on the internet (print head, sheets, "contact sheet: …"): the
+# copy keeps the public address (``/guide/money/``), where MkDocs' build for disk prints its file
+# (``/guide/money.html``). Links in the copy are relative; only printed addresses start with "/".
+_PRINTED = re.compile(r'(?<=[>" ])(/(?:[\w-]+/)*)(?:index\.html|([\w-]+)\.html)(?=[?"<\s#])')
+
+
+# Links to a folder's page: the copy links its file ("tr/index.html"); MkDocs' build for disk
+# leaves the links a template writes itself as folders ("tr/"), which a browser shows as a listing.
+_FOLDER = re.compile(r'href="((?:[\w.-]+/)*)index\.html')
+
+
 def _normal(content: bytes) -> str:
-    return re.sub(r"\s+", " ", content.decode("utf-8", "replace")).strip()
+    text = _FOLDER.sub(r'href="\1', content.decode("utf-8", "replace")).encode("utf-8")
+    text = _PRINTED.sub(lambda match: match.group(1) + (match.group(2) + "/" if match.group(2) else ""),
+                        text.decode("utf-8"))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def test_the_derived_download_equals_what_mkdocs_builds_for_disk(built_site, fixture_project, tmp_path):
@@ -26,6 +40,8 @@ def test_the_derived_download_equals_what_mkdocs_builds_for_disk(built_site, fix
         assert not extra and not set(expected) - set(derived), (sorted(extra), sorted(set(expected) - set(derived)))
         different = []
         for name, path in expected.items():
+            if name.endswith("404.html"):
+                continue   # no server shows it from disk; its links are absolute
             mine, theirs = archive.read(derived[name]), path.read_bytes()
             if name.endswith(".gz"):
                 mine, theirs = gzip.decompress(mine), gzip.decompress(theirs)

@@ -95,7 +95,8 @@ def zip_folder(folder: Path, target: Path, top: str) -> None:
 # links to files: each page ``guide/money/index.html`` becomes ``guide/money.html`` (what MkDocs
 # makes with use_directory_urls: false and Material's offline plugin), and every relative link,
 # script and style reference in every page is recomputed for the page's new place. Nothing is
-# built a second time: the pages are rewritten as they are zipped.
+# built a second time: the pages are rewritten as they are zipped. What a page prints as its
+# address on the internet (print head, sheets) stays the public address.
 
 _ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 # Relative URLs inside Material's inline scripts and our search override (overrides/main.html)
@@ -103,6 +104,10 @@ _SCRIPT_URLS = re.compile(r'(__md_scope=new URL\(")([^"]*)(")|("(?:base|search)"
 _REST = re.compile(r"[?#]|&#(?:35|63|x23|x3[fF]);")   # where a URL's query or fragment starts, as written
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _DOWNLOAD_BOX = re.compile(r'<p class="ww-download"[^>]*>.*?</p>\n?', re.S)
+# Any other offer of the download (the start page's tile): a link to the zip, with what it holds
+_DOWNLOAD_LINK = re.compile(r'<a [^>]*href="[^"]*' + re.escape(layout.DOWNLOAD_ZIP) + r'"[^>]*>.*?</a>', re.S)
+# The site's Content-Security-Policy (overrides/main.html): under file:// 'self' covers no file
+_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 _LOCATION = re.compile(r'("location":")([^"]*)(")')
 _SITEMAP_URL = re.compile(r"(<loc>|href=\")([^<\"]*)(</loc>|\")")
 
@@ -137,8 +142,8 @@ class _Relinker:
         """One URL as written in the page (HTML-escaped) at ``old_dir``, for the page at ``new_dir``.
         ``pages``: a link to a page's folder becomes a link to its file (not for Material's
         ``base``, which stays a folder)."""
-        if not value or value.startswith(("#", "//")) or _SCHEME.match(value):
-            return value
+        if not value or value.startswith(("#", "?", "//")) or _SCHEME.match(value):
+            return value   # this page itself, another host, or no link
         cut = _REST.search(value)
         raw_path, rest = (value[: cut.start()], value[cut.start():]) if cut else (value, "")
         path = html.unescape(raw_path)
@@ -168,7 +173,7 @@ class _Relinker:
     def page(self, text: str, old: str, new: str) -> str:
         """Every relative URL of one HTML page built at ``old``, as seen from ``new``."""
         old_dir, new_dir = posixpath.dirname(old), posixpath.dirname(new)
-        text = _DOWNLOAD_BOX.sub("", text)
+        text = _CSP.sub("", _DOWNLOAD_LINK.sub("", _DOWNLOAD_BOX.sub("", text)))
         text = _ATTRIBUTE.sub(lambda m: m.group(1) + self.url(m.group(2), old_dir, new_dir) + m.group(3), text)
 
         def script(match: re.Match) -> str:
