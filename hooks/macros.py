@@ -16,10 +16,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from wegweiser import DataError, layout, load_cached, load_site_config
-from wegweiser.render import Renderer, RenderError
+from wegweiser.render import Renderer, RenderError, hold_html, release_html
 
 log = logging.getLogger("mkdocs.hooks.macros")
 _command = {"name": "build"}
+_held: dict[str, list[str]] = {}   # page → its card lists, while Markdown runs
 
 # ---- Hooks ----
 
@@ -59,12 +60,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Render the page's macros in the language static-i18n is building now."""
     language = _current_language(config)
 
+    links: dict[str, str] = {}   # a directory page links to the same few pages once per card
+
     def link(target: str) -> str:
         """Relative URL from this page to another page of the same language; the page must exist."""
-        file = files.get_file_from_path(target)
-        if file is None:
-            raise PluginError(f"docs/{page.file.src_uri}: a macro links to docs/{language}/{target}, which does not exist")
-        return get_relative_url(file.url, page.url)
+        if target not in links:
+            file = files.get_file_from_path(target)
+            if file is None:
+                raise PluginError(f"docs/{page.file.src_uri}: a macro links to docs/{language}/{target}, which does not exist")
+            links[target] = get_relative_url(file.url, page.url)
+        return links[target]
 
     def asset(path: str) -> str:
         """Relative URL from this page to a file at the site root (vCards, downloads)."""
@@ -81,11 +86,20 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
                         download=None if offline_copy else layout.DOWNLOAD_ZIP,
                         site_url=config.site_url or "", page_url=page.url)
     try:
-        markdown = renderer.render_markdown(markdown)
+        rendered = renderer.render_markdown(markdown)
     except RenderError as error:
         raise PluginError(str(error)) from None
     page.meta["ww_checked"] = renderer.checked()  # how current the printout is (hooks/qr.py)
-    return markdown
+    rendered, _held[page.file.src_uri] = hold_html(rendered)
+    return rendered
+
+
+@event_priority(100)
+def on_post_page(output, page, config, **kwargs):
+    """Put the card lists back into the finished page. Until then neither Markdown nor the search
+    plugin (which leaves them out of the index anyway: each entry has a short entry of its own,
+    hooks/directory_pages.py) has to read them tag by tag."""
+    return release_html(output, _held.pop(page.file.src_uri, []))
 
 
 # ---- Helper functions ----

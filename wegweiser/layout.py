@@ -65,5 +65,15 @@ def sheet(name: str, pair: tuple[str, str] | None = None) -> str:
 OFFLINE = "offline.md"          # shown by the service worker for a page not saved yet
 
 
+def directory_state(state: str) -> str:
+    """A state's directory page (a large directory has one per state, and ``bundesweit``)."""
+    return f"directory/{state}/index.md"
+
+
+def directory_city(state: str, city: str, part: int = 1) -> str:
+    """A city's page in a large state (``city``: its slug); a city larger still comes in parts."""
+    return f"directory/{state}/{city}{'' if part == 1 else f'-{part}'}.md"
+
+
 def chapter(name: str) -> str:
     return f"guide/{name}.md"

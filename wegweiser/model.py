@@ -420,6 +420,9 @@ class Settings(_Strict):
 
     operator: Optional[Operator] = None
     stale_after_months: StrictInt = Field(ge=1, description="Entries checked longer ago than this are marked as old")
+    directory_page_size: StrictInt = Field(
+        150, ge=2, le=1000,
+        description="Entries on one directory page: a larger directory gets a page per state, a larger state a page per city")
 
 
 # ---- search.yaml ----

@@ -40,6 +40,25 @@ def _last_commit_time(root: Path, path: Path) -> Optional[int]:
     return int(text) if result.returncode == 0 and text.isdigit() else None
 
 
+def _commit_times(root: Path, folder: str) -> Optional[dict[str, int]]:
+    """Unix time of the last commit of every file under ``folder`` (paths from ``root``), in one
+    ``git log`` instead of one per file; None without git history."""
+    try:
+        result = subprocess.run(["git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only", "--relative",
+                                 "--", folder], cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    times: dict[str, int] = {}
+    for commit in result.stdout.split("\0")[1:]:
+        stamp, _, names = commit.partition("\n")
+        for name in names.split("\n"):
+            if name.strip() and stamp.strip().isdigit():
+                times.setdefault(name.strip(), int(stamp.strip()))
+    return times
+
+
 def translation_status(site: SiteConfig, data: Optional[Data] = None) -> list[TranslationGap]:
     """Pages missing in a language, data texts missing (where a language may fall back to the
     default), and pages whose default-language text was committed after the translation."""
@@ -47,6 +66,13 @@ def translation_status(site: SiteConfig, data: Optional[Data] = None) -> list[Tr
     default = site.default.code
     gaps: list[TranslationGap] = []
     pages = sorted(p.relative_to(docs / default) for p in (docs / default).rglob("*.md"))
+    times = _commit_times(site.root, "docs")
+
+    def last_commit(path: Path) -> Optional[int]:
+        if times is None:
+            return None
+        return times.get(path.relative_to(site.root).as_posix())
+
     for language in site.codes:
         if language == default:
             continue
@@ -55,7 +81,7 @@ def translation_status(site: SiteConfig, data: Optional[Data] = None) -> list[Tr
             if not own.exists():
                 gaps.append(TranslationGap(language, "missing-page", f"docs/{language}/{page.as_posix()}"))
                 continue
-            german, translated = _last_commit_time(site.root, docs / default / page), _last_commit_time(site.root, own)
+            german, translated = last_commit(docs / default / page), last_commit(own)
             if german and translated and german > translated:
                 changed = _dt.datetime.fromtimestamp(german, _dt.timezone.utc).date().isoformat()
                 gaps.append(TranslationGap(language, "outdated-page", f"docs/{language}/{page.as_posix()}",

@@ -16,6 +16,7 @@ A page is rendered in Jinja's sandbox with only these macros visible.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import traceback
 from typing import Callable, Optional
 
@@ -34,8 +35,8 @@ from .safety import md_escape, safe_href
 
 FAMILIES = (directory.macros, steps.macros, reference.macros, site.macros, sheets.macros)
 
-__all__ = ["FAMILIES", "Localizer", "RenderContext", "RenderError", "Renderer", "format_number", "lower",
-           "macro_names", "md_escape", "plural_index", "safe_href"]
+__all__ = ["FAMILIES", "Localizer", "RenderContext", "RenderError", "Renderer", "format_number", "hold_html", "lower",
+           "macro_names", "release_html", "md_escape", "plural_index", "safe_href"]
 
 
 def macro_names() -> list[str]:
@@ -101,6 +102,35 @@ class Renderer:
                               f"(pages may only call the macros: {', '.join(sorted(self.globals))})") from None
         except (TypeError, ValueError, AttributeError, KeyError) as error:
             raise RenderError(f"{name}:{_line(error)}: {type(error).__name__}: {error}") from None
+
+
+# ---- Keeping the directory's HTML out of Markdown's way ----
+#
+# A directory page is mostly cards: raw HTML that Python-Markdown only passes through, after
+# parsing it tag by tag, and that the search plugin parses again only to leave it out of the
+# index (most of the time of a large build). The card lists are set aside before Markdown runs
+# and put back into the finished page, unchanged.
+
+_HELD = re.compile(r'^<div class="ww-directory"[^>\n]*>\n.*?</div>$', re.M | re.S)
+_PLACEHOLDER = re.compile(r'<div class="ww-held" data-ww-held="([0-9]+)"></div>')
+
+
+def hold_html(markdown: str) -> tuple[str, list[str]]:
+    """The page with each card list replaced by a placeholder, and the lists."""
+    held: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        held.append(match.group(0))
+        return f'<div class="ww-held" data-ww-held="{len(held) - 1}"></div>'
+
+    return _HELD.sub(keep, markdown), held
+
+
+def release_html(html: str, held: list[str]) -> str:
+    """The finished page with the card lists back in place."""
+    if not held:
+        return html
+    return _PLACEHOLDER.sub(lambda match: held[int(match.group(1))], html)
 
 
 def _line(error: BaseException) -> str:

@@ -6,21 +6,27 @@ from markupsafe import Markup
 
 from .. import layout
 from .context import RenderContext
-from .directory import NATIONWIDE, _state_order
+from .directory import NATIONWIDE, _state_order, card_page, plan
 from .macros import MacroSet
 
 macros = MacroSet("site")
+_reports: dict = {}
+STALE_SHOWN = 50   # stale entries listed on the maintainers' page
 
 
 def coverage(ctx: RenderContext) -> dict:
     """What the directory covers: current entries per state, nationwide, and the newest check."""
     active = ctx.data.active()
+    large = plan(ctx.data)
     per_state = []
     for state in _state_order(ctx):
         members = [item for item in active if item.address.state == state.id]
+        # a large directory has a page per state; else the directory page filters by ?state=
+        href = (ctx.link(large.states[state.id]) if state.id in large.states
+                else ctx.link(layout.DIRECTORY) + "?state=" + state.id) if members else None
         per_state.append({"id": state.id, "name": ctx.text(state.name), "count": len(members),
                           "current": sum(item.is_current() for item in members),
-                          "nationwide": state.id == NATIONWIDE})
+                          "nationwide": state.id == NATIONWIDE, "href": href})
     checked = [item.checked for item in ctx.data.institutions.values()]
     return {
         "active": len(active),
@@ -81,10 +87,21 @@ def maintenance_report(ctx: RenderContext) -> Markup:
     """Translation status, stale entries and directory figures, for the maintainers' page."""
     from ..reports import directory_figures, stale_entries, translation_status
 
-    gaps = [_readable_gap(ctx, gap) for gap in translation_status(ctx.data.config, ctx.data)]
-    stale = stale_entries(ctx.data, today=ctx.today)
-    return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=directory_figures(ctx.data),
-                      directory_href=ctx.link(layout.DIRECTORY))
+    docs = ctx.data.config.root / "docs"
+    key = (id(ctx.data), ctx.today, tuple(sorted((str(path), path.stat().st_mtime_ns) for path in docs.rglob("*.md"))))
+    if _reports.get("key") != key or _reports.get("data") is not ctx.data:
+        # the same in every language: worked out once per load of the data
+        _reports.update(key=key, data=ctx.data, gaps=translation_status(ctx.data.config, ctx.data),
+                        stale=stale_entries(ctx.data, today=ctx.today), figures=directory_figures(ctx.data))
+    gaps = [_readable_gap(ctx, gap) for gap in _reports["gaps"]]
+    stale = _reports["stale"]
+    # the oldest first; the full list is a command away (the page must stay light on a phone)
+    more = max(0, len(stale) - STALE_SHOWN)
+    stale = stale[:STALE_SHOWN]
+    return ctx.render("maintenance_report.html", gaps=gaps, stale=stale, figures=_reports["figures"],
+                      directory_href=ctx.link(layout.DIRECTORY),
+                      entry_page=lambda ident: card_page(ctx, ctx.data.institutions[ident]),
+                      stale_more=ctx.label("report-more").replace("{n}", str(more)) if more else None)
 
 
 @macros.macro

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from .. import layout, printing
 from ..model import Step
 from .context import RenderContext, RenderError
-from .directory import NATIONWIDE, card, sort_key
+from .directory import NATIONWIDE, linked_card, plan, sort_key
 from .macros import MacroSet
 from .reference import shape_fact
 
@@ -26,6 +26,9 @@ def shape(ctx: RenderContext, step: Step) -> dict:
     """Everything a step shows, in this language."""
     found = helpers(ctx, step)
     directory = ctx.link(layout.DIRECTORY)
+    nationwide = [item for item in found if item.address.state == NATIONWIDE]
+    large = plan(ctx.data)
+    shown = nationwide[: max(1, large.compact_limit // 3)] if large.split else nationwide   # a large directory: the first few
     return {
         "id": step.id,
         "fallback": any(ctx.local.is_fallback(text) for text in (step.title, step.summary, step.cost, step.duration)),
@@ -39,7 +42,9 @@ def shape(ctx: RenderContext, step: Step) -> dict:
         "duration_facts": [shape_fact(ctx, ident) for ident in step.duration_facts],
         "kinds": [ctx.named("kinds", kind) for kind in step.helped_by.kinds],
         # nationwide helpers are the same for every reader; the rest depend on the reader's state
-        "nationwide": [card(ctx, item) for item in found if item.address.state == NATIONWIDE],
+        "nationwide": [linked_card(ctx, item) for item in shown],
+        "nationwide_more": {"href": ctx.link(large.states[NATIONWIDE]), "count": ctx.local.plural("entries-count", len(nationwide))}
+        if len(shown) < len(nationwide) else None,
         "in_states": sorted({item.address.state for item in found if item.address.state != NATIONWIDE}),
         "helper_count": len(found),
         "directory_href": directory,

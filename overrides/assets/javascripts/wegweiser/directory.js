@@ -11,13 +11,30 @@
       link.href = "https://maps.apple.com/?q=" + encodeURIComponent(link.getAttribute("data-map-query"));
     });
   }
+  /* A large directory's main page lists a page per state: ?state=… (the "where do you live?"
+     form, older links) opens that state's page, keeping the other filters */
+  var statePages = document.querySelector("[data-ww-state-pages]");
+  var asked = new URLSearchParams(location.search);
+  if (statePages && asked.get("state")) {
+    var links = statePages.querySelectorAll("a[data-state]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("data-state") !== asked.get("state")) continue;
+      asked.delete("state");
+      var rest = asked.toString();
+      location.replace(links[i].href + (rest ? (links[i].href.indexOf("?") === -1 ? "?" : "&") + rest : ""));
+      return;
+    }
+  }
   var form = document.querySelector("[data-ww-filter]");
   if (!form) return;
   var cards = Array.prototype.slice.call(document.querySelectorAll(".ww-card"));
-  var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"));
+  /* lists of cards (a state's page also lists the nationwide services by name: always shown) */
+  var lists = Array.prototype.slice.call(document.querySelectorAll(".ww-directory"))
+    .filter(function (list) { return list.querySelector(".ww-card"); });
   var count = form.querySelector("[data-ww-count]");
   var none = form.querySelector("[data-ww-none]");
-  var fields = ["state", "topic", "city", "language"];
+  /* a state's own page has no state field */
+  var fields = ["state", "topic", "city", "language"].filter(function (name) { return form[name]; });
   var lang = document.documentElement.lang;
 
   /* Plural forms as the build chooses them (wegweiser/render/locale.py): CLDR's rule for the
@@ -48,7 +65,8 @@
       var visible = list.querySelector(".ww-card:not([hidden])") !== null;
       list.hidden = !visible;
       var previous = list.previousElementSibling;
-      if (previous && previous.tagName === "H3") previous.hidden = !visible;
+      if (previous && (previous.tagName === "H3" || (previous.tagName === "H2" && previous.id.indexOf("city-") === 0)))
+        previous.hidden = !visible;
     });
     Array.prototype.forEach.call(document.querySelectorAll(".md-content h2[id^='state-']"), function (h2) {
       var el = h2.nextElementSibling, visible = false;
@@ -61,7 +79,8 @@
   }
 
   function apply() {
-    var state = form.state.value, topic = form.topic.value, city = form.city.value, language = form.language.value;
+    var state = form.state ? form.state.value : "";
+    var topic = form.topic.value, city = form.city.value, language = form.language.value;
     var shown = 0;
     cards.forEach(function (card) {
       /* a state shows its own entries and the nationwide services */
