@@ -103,7 +103,7 @@ def baseline_project(project: Path, folder: Path) -> int:
 
     from wegweiser import layout, load_cached, load_site_config
     from wegweiser.render import Renderer
-    from wegweiser.render import directory as directory_family
+    from wegweiser.render import generated_pages
 
     site = load_site_config(project / "mkdocs.yml")
     data = load_cached(site, project / "data")
@@ -114,9 +114,7 @@ def baseline_project(project: Path, folder: Path) -> int:
     for language in site.codes:
         docs = project / "docs" / language
         pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
-        generated = getattr(directory_family, "generated_pages", None)
-        if generated is not None:
-            pages.update(generated(data))
+        pages.update(generated_pages(data))
         for path, markdown in pages.items():
             url = _page_url(path, language, default)
 

@@ -1,4 +1,5 @@
-"""Hook: a large directory's pages per state and city, as generated pages of every language.
+"""Hook: a large directory's pages per state and city (and the office-listing sheets per
+state), as generated pages of every language.
 
 The core decides which pages there are (``wegweiser.render.directory.plan``: none while the
 directory fits on one page) and what each holds; their text is one macro call, rendered by
@@ -17,7 +18,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from wegweiser import DataError, load_cached, load_site_config
 from wegweiser.render import Renderer
-from wegweiser.render.directory import generated_pages, search_entries
+from wegweiser.render import generated_pages
+from wegweiser.render.directory import search_entries
 
 _files: dict = {}   # the files of the language being built
 

@@ -101,3 +101,23 @@ def test_the_state_filter_of_a_one_page_directory_shows_that_state_and_the_natio
     states = page.eval_on_selector_all("article.ww-card:not([hidden])", "els => els.map(e => e.dataset.state)")
     assert states and set(states) <= {"niedersachsen", "bundesweit"} and "niedersachsen" in states
     assert page.locator("article#beratung-bremen").is_hidden()
+
+
+def test_a_large_directory_prints_a_sheet_per_state(tmp_path):
+    from wegweiser.render import generated_pages as all_pages
+    from wegweiser.render.sheets import generated_pages as sheet_pages
+
+    data = large(tmp_path)
+    pages = sheet_pages(data)
+    assert "sheets/contacts/bremen.md" in pages and "sheets/contacts-de-ru/bundesweit.md" in pages
+    assert "sheets/checklist-de-tr/sachsen.md" in pages and "sheets/checklist/bundesweit.md" not in pages
+    assert set(pages) <= set(all_pages(data))
+    # the sheet page links the states instead of listing every office
+    index = render(data, "tr", "{{ contact_sheet() }}")
+    assert "Kontaktblatt" not in index and 'href="/sheets/contacts/bremen.md"' in index
+    assert "beratung-bremen" not in index and "Am Wall" not in index
+    # a state's page lists that state's offices only
+    bremen = render(data, "de", pages["sheets/contacts/bremen.md"])
+    assert "Gründungsberatung Bremen" in bremen and "Förderbank Sachsen" not in bremen
+    checklist = render(data, "ru", pages["sheets/checklist-de-ru/niedersachsen.md"])
+    assert "Starthilfe der Kammer Hannover" in checklist and "Gründungsberatung Bremen" not in checklist

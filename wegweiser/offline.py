@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from . import layout
+from .search import relocate_script
 from .config import Language, SiteConfig
 from .render import env as _env
 
@@ -105,7 +106,6 @@ _DOWNLOAD_BOX = re.compile(r'<p class="ww-download"[^>]*>.*?</p>\n?', re.S)
 _DOWNLOAD_LINK = re.compile(r'<a [^>]*href="[^"]*' + re.escape(layout.DOWNLOAD_ZIP) + r'"[^>]*>.*?</a>', re.S)
 # The site's Content-Security-Policy (overrides/main.html): under file:// 'self' covers no file
 _CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
-_LOCATION = re.compile(r'("location":")([^"]*)(")')
 _SITEMAP_URL = re.compile(r"(<loc>|href=\")([^<\"]*)(</loc>|\")")
 
 
@@ -209,7 +209,7 @@ def file_copy(site_dir: Path, pages: dict[str, str], skip: set[str]):
             yield new, relink.page(text, relative, new).encode("utf-8")
         elif relative.startswith("search/index.") and relative.endswith(".js"):
             text = path.read_text(encoding="utf-8")
-            yield relative, _LOCATION.sub(lambda m: m.group(1) + relink.location(m.group(2)) + m.group(3), text).encode("utf-8")
+            yield relative, relocate_script(text, relink.location).encode("utf-8")
         elif relative == "sitemap.xml":
             text = path.read_text(encoding="utf-8")
             text = _SITEMAP_URL.sub(lambda m: m.group(1) + (m.group(2) if _SCHEME.match(m.group(2)) else relink.location(m.group(2)))

@@ -174,6 +174,27 @@ def index_script(language: str, entries: list[dict], pages: Iterable[PageInfo] =
     return f"self.wegweiserIndex=self.wegweiserIndex||{{}};self.wegweiserIndex[{json.dumps(language)}]={payload};\n"
 
 
+_PAYLOAD = re.compile(r"^(self\.wegweiserIndex=self\.wegweiserIndex\|\|\{\};self\.wegweiserIndex\[[^\]]+\]=)(.*);\n?$", re.S)
+
+
+def relocate_script(script: str, move) -> str:
+    """An index script with every page address passed through ``move`` (the copy for disk links
+    to files: ``guide/money/`` → ``guide/money.html``): entries, directory, weights, separate."""
+    match = _PAYLOAD.match(script)
+    if match is None:
+        return script
+    payload = json.loads(match.group(2))
+    for doc in payload.get("docs", []):
+        doc["location"] = move(doc["location"])
+    if payload.get("directory"):
+        payload["directory"] = move(payload["directory"])
+    if isinstance(payload.get("weights"), dict):
+        payload["weights"] = {move(url): weight for url, weight in payload["weights"].items()}
+    if isinstance(payload.get("separate"), list):
+        payload["separate"] = [move(url) for url in payload["separate"]]
+    return match.group(1) + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
 _SCRIPTS = re.compile(r"var STEMMERS = [^\n]*;")
 
 

@@ -39,6 +39,12 @@ __all__ = ["FAMILIES", "Localizer", "RenderContext", "RenderError", "Renderer", 
            "macro_names", "release_html", "md_escape", "plural_index", "safe_href"]
 
 
+def generated_pages(data: Data) -> dict[str, str]:
+    """Pages the data makes (path inside docs/<lang>/ → Markdown): a large directory's pages per
+    state and city, and its sheets per state. None while the directory fits on one page."""
+    return {**directory.generated_pages(data), **sheets.generated_pages(data)}
+
+
 def macro_names() -> list[str]:
     """Every macro a page may call."""
     return [name for family in FAMILIES for name in family.functions]

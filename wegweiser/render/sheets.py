@@ -166,10 +166,65 @@ def _step(ctx: RenderContext, step) -> dict:
     }
 
 
+# ---- Large directories: a page per state for the sheets that list offices ----
+
+STATE_SHEETS = (("checklist", "checklist"), ("contacts", "contact_sheet"))
+
+
+def is_large(data) -> bool:
+    """As the directory: more active entries than one page holds (data/site.yaml)."""
+    return len(data.active()) > data.settings.directory_page_size
+
+
+def state_sheet(name: str, pair: Optional[tuple[str, str]], state: str) -> str:
+    """``sheets/contacts-de-tr/bayern.md``: one state's copy of a sheet."""
+    return layout.sheet(name, pair)[: -len(".md")] + f"/{state}.md"
+
+
+def generated_pages(data) -> dict[str, str]:
+    """For a large directory, the sheets that list offices get a page per state (path inside
+    docs/<lang>/ → Markdown): the page a counsellor opens never grows with the directory."""
+    if not is_large(data):
+        return {}
+    default = data.config.default.code
+    pairs: list[Optional[str]] = [None] + [code for code in data.config.codes if code != default]
+    used = {item.address.state for item in data.active()}
+    pages = {}
+    for name, macro in STATE_SHEETS:
+        for pair in pairs:
+            for state in data.taxonomy.states:
+                if state.id not in used or (name == "checklist" and state.id == NATIONWIDE):
+                    continue
+                args = f'state="{state.id}"' + (f', pair="{pair}"' if pair else "")
+                pages[state_sheet(name, (default, pair) if pair else None, state.id)] = f"{{{{ {macro}({args}) }}}}\n"
+    return pages
+
+
+def _state_index(ctx: RenderContext, name: str, pair: Optional[str], nationwide: bool) -> Markup:
+    """A large directory's sheet page: the link to each state's own sheet."""
+    used = {item.address.state for item in ctx.data.active()}
+    links = [{"name": ctx.text(state.name), "href": ctx.link(state_sheet(name, _pair(ctx, pair), state.id))}
+             for state in _states(ctx, nationwide) if state.id in used]
+    return ctx.render("sheet_states.html", links=links)
+
+
+def _only(ctx: RenderContext, state: Optional[str], nationwide: bool) -> list:
+    """The states a sheet shows: one when asked for (a state's page), else all."""
+    states = _states(ctx, nationwide)
+    if state is None:
+        return states
+    chosen = [item for item in states if item.id == state]
+    if not chosen:
+        raise RenderError(f'unknown state "{state}"; states: {", ".join(item.id for item in states)}')
+    return chosen
+
+
 @macros.macro
-def checklist(ctx: RenderContext, pair: Optional[str] = None) -> Markup:
+def checklist(ctx: RenderContext, pair: Optional[str] = None, state: Optional[str] = None) -> Markup:
     """The steps of founding with tick boxes; then, for each state, the offices that help, with
-    phone and e-mail (one state prints with ``?state=…``)."""
+    phone and e-mail (one state prints with ``?state=…``; a large directory has a page per state)."""
+    if state is None and is_large(ctx.data):
+        return _state_index(ctx, "checklist", pair, nationwide=False)
     columns = _columns(ctx, pair)
     steps = list(ctx.data.steps.values())
     rows = [[_step(column["ctx"], step) for column in columns] for step in steps]
@@ -180,7 +235,7 @@ def checklist(ctx: RenderContext, pair: Optional[str] = None) -> Markup:
             helps.setdefault(item.id, []).append(step.order)
     all_steps = sorted(step.order for step in steps)
     sections = []
-    for state in _states(ctx, nationwide=False):
+    for state in _only(ctx, state, nationwide=False):
         found = [item for item in ctx.data.active() if item.address.state == state.id and item.id in helps]
         # those that help with most steps first; then current before old; then by name
         chosen = sorted(found, key=lambda item: (-len(helps[item.id]), not item.is_current(), lower(ctx.language, item.name)))
@@ -196,7 +251,8 @@ def checklist(ctx: RenderContext, pair: Optional[str] = None) -> Markup:
         section["offices"] = offices
         section["more"] = [column["ctx"].local.plural("sheet-more-offices", len(found) - len(chosen))
                            for column in columns] if len(found) > len(chosen) else None
-        section["contacts_href"] = ctx.link(layout.sheet("contacts", _pair(ctx, pair))) + "?" + section["query"]
+        section["contacts_href"] = (ctx.link(state_sheet("contacts", _pair(ctx, pair), state.id)) if is_large(ctx.data)
+                                    else ctx.link(layout.sheet("contacts", _pair(ctx, pair))) + "?" + section["query"])
         section["contacts_address"] = printing.resolve(ctx.site_url, ctx.page_url, section["contacts_href"])
         section["names"] = [column["ctx"].text(state.name) for column in columns]
         sections.append(section)
@@ -224,14 +280,16 @@ def _topic_groups(ctx: RenderContext, columns: list[dict], items: list[Instituti
 
 
 @macros.macro
-def contact_sheet(ctx: RenderContext, pair: Optional[str] = None) -> Markup:
+def contact_sheet(ctx: RenderContext, pair: Optional[str] = None, state: Optional[str] = None) -> Markup:
     """Per state (nationwide services on a sheet of their own), and per city where a state's
     entries lie in several cities and one city has at least two: the active offices grouped by
-    topic, with full contacts."""
+    topic, with full contacts. A large directory has a page per state."""
+    if state is None and is_large(ctx.data):
+        return _state_index(ctx, "contacts", pair, nationwide=True)
     columns = _columns(ctx, pair)
     sections = []
     active = ctx.data.active()
-    for state in _states(ctx, nationwide=True):
+    for state in _only(ctx, state, nationwide=True):
         members = [item for item in active if item.address.state == state.id]
         if not members:
             continue
@@ -294,7 +352,10 @@ def sheets_index(ctx: RenderContext) -> Markup:
                                    ("business-plan", "sheet-business-plan", False)):
         own_states = []
         if per_state:
-            own_states = [state for state in states if (state["id"] in used if name == "contacts" else state["id"] != NATIONWIDE)]
+            own_states = [dict(state, href=(ctx.link(state_sheet(name, None, state["id"])) if is_large(ctx.data)
+                                             else ctx.link(layout.sheet(name)) + "?state=" + state["id"]))
+                          for state in states
+                          if (state["id"] in used if name == "contacts" else state["id"] != NATIONWIDE and state["id"] in used)]
         sheets.append({
             "name": name, "title": ctx.label(label), "href": ctx.link(layout.sheet(name)),
             "states": own_states,
