@@ -235,8 +235,8 @@ def checklist(ctx: RenderContext, pair: Optional[str] = None, state: Optional[st
             helps.setdefault(item.id, []).append(step.order)
     all_steps = sorted(step.order for step in steps)
     sections = []
-    for state in _only(ctx, state, nationwide=False):
-        found = [item for item in ctx.data.active() if item.address.state == state.id and item.id in helps]
+    for place in _only(ctx, state, nationwide=False):
+        found = [item for item in ctx.data.active() if item.address.state == place.id and item.id in helps]
         # those that help with most steps first; then current before old; then by name
         chosen = sorted(found, key=lambda item: (-len(helps[item.id]), not item.is_current(), lower(ctx.language, item.name)))
         chosen = sorted(chosen[:CHECKLIST_OFFICES], key=sort_key(ctx))
@@ -247,14 +247,14 @@ def checklist(ctx: RenderContext, pair: Optional[str] = None, state: Optional[st
                                else ctx.label("sheet-step-numbers").replace("{n}", _ranges(helps[item.id])))
             office["what"] = None  # the contact sheet says what each office does; this one has two pages
             offices.append(office)
-        section = _section(ctx, state.id, ctx.text(state.name), [item.checked for item in chosen] + fact_dates, state.id)
+        section = _section(ctx, place.id, ctx.text(place.name), [item.checked for item in chosen] + fact_dates, place.id)
         section["offices"] = offices
         section["more"] = [column["ctx"].local.plural("sheet-more-offices", len(found) - len(chosen))
                            for column in columns] if len(found) > len(chosen) else None
-        section["contacts_href"] = (ctx.link(state_sheet("contacts", _pair(ctx, pair), state.id)) if is_large(ctx.data)
+        section["contacts_href"] = (ctx.link(state_sheet("contacts", _pair(ctx, pair), place.id)) if is_large(ctx.data)
                                     else ctx.link(layout.sheet("contacts", _pair(ctx, pair))) + "?" + section["query"])
         section["contacts_address"] = printing.resolve(ctx.site_url, ctx.page_url, section["contacts_href"])
-        section["names"] = [column["ctx"].text(state.name) for column in columns]
+        section["names"] = [column["ctx"].text(place.name) for column in columns]
         sections.append(section)
     return ctx.render("sheet_checklist.html", columns=columns, rows=rows, sections=sections, chooser=_chooser(ctx, sections))
 
@@ -289,12 +289,12 @@ def contact_sheet(ctx: RenderContext, pair: Optional[str] = None, state: Optiona
     columns = _columns(ctx, pair)
     sections = []
     active = ctx.data.active()
-    for state in _only(ctx, state, nationwide=True):
-        members = [item for item in active if item.address.state == state.id]
+    for place in _only(ctx, state, nationwide=True):
+        members = [item for item in active if item.address.state == place.id]
         if not members:
             continue
-        section = _section(ctx, state.id, ctx.text(state.name), [item.checked for item in members], state.id)
-        section["names"] = [column["ctx"].text(state.name) for column in columns]
+        section = _section(ctx, place.id, ctx.text(place.name), [item.checked for item in members], place.id)
+        section["names"] = [column["ctx"].text(place.name) for column in columns]
         section["groups"] = _topic_groups(ctx, columns, members)
         section["count"] = len(members)
         cities: dict[str, list] = {}
@@ -305,7 +305,7 @@ def contact_sheet(ctx: RenderContext, pair: Optional[str] = None, state: Optiona
         if len(cities) < 2:
             continue
         for city in sorted((name for name, items in cities.items() if name and len(items) >= 2), key=lambda name: lower("de", name)):
-            sub = _section(ctx, f"{state.id}/{city}", city, [item.checked for item in cities[city]], state.id, city)
+            sub = _section(ctx, f"{place.id}/{city}", city, [item.checked for item in cities[city]], place.id, city)
             sub["names"] = [city for _ in columns]
             sub["groups"] = _topic_groups(ctx, columns, cities[city])
             sub["count"] = len(cities[city])
