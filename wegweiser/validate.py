@@ -120,13 +120,13 @@ _MESSAGES = {
     "greater_than_equal": ("number too small", "Zahl zu klein"),
     "literal_error": ("not an allowed value", "kein erlaubter Wert"),
     "slug": (
-        "is not a valid id (lowercase letters a-z, digits and hyphens)",
-        "ist keine gültige ID (Kleinbuchstaben a-z, Ziffern und Bindestriche)",
+        "is not a valid id",
+        "ist keine gültige ID",
     ),
     "email": ("is not an e-mail address", "ist keine E-Mail-Adresse"),
     "phone": ("is not a usable phone number", "ist keine brauchbare Telefonnummer"),
-    "postcode": ("is not a German postcode (5 digits, in quotes)", "ist keine Postleitzahl (5 Ziffern, in Anführungszeichen)"),
-    "date": ("is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", "ist kein Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT)"),
+    "postcode": ("is not a German postcode", "ist keine Postleitzahl"),
+    "date": ("is not a date", "ist kein Datum"),
     "future_date": ("lies in the future", "liegt in der Zukunft"),
     "url": ("is not an http(s) link", "ist kein http(s)-Link"),
     "control_character": ("contains an invisible control character", "enthält ein unsichtbares Steuerzeichen"),
@@ -217,8 +217,8 @@ def _hints_for_wrong_type(kind: str, written: Optional[str], value: Any) -> tupl
                     f'YAML liest {written or value} als wahr/falsch; {_QUOTE_DE}: "{written or value}"')
         if isinstance(value, (int, float)):
             text = written if written is not None else str(value)
-            extra_en = " (a leading 0 would be lost)" if text.startswith("0") else ""
-            extra_de = " (eine führende 0 ginge sonst verloren)" if text.startswith("0") else ""
+            extra_en = " – otherwise the leading 0 is lost" if text.startswith("0") else ""
+            extra_de = " – sonst geht die führende 0 verloren" if text.startswith("0") else ""
             return f'{_QUOTE_EN}: "{text}"{extra_en}', f'{_QUOTE_DE}: "{text}"{extra_de}'
         if value is None:
             return "the value is empty: write text after the colon", "der Wert ist leer: nach dem Doppelpunkt Text schreiben"
@@ -230,6 +230,8 @@ def _hints_for_wrong_type(kind: str, written: Optional[str], value: Any) -> tupl
 def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
     """Translate pydantic's errors into Problems with positions and hints."""
     problems: list[Problem] = []
+    missing: dict[tuple, Problem] = {}   # a required field that is missing, by its place
+    meant_for: set[tuple] = set()        # places an unknown field was probably meant for
     for item in error.errors():
         loc = tuple(item["loc"])
         kind = item["type"]
@@ -246,17 +248,22 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
             hint_en, hint_de = ctx["reason"]
         if kind == "url" and isinstance(value, str) and re.match(r"^(www\.|[\w-]+\.[a-z]{2,})", value):
             hint_en, hint_de = f'did you mean "https://{value}"?', f'meinten Sie "https://{value}"?'
+        if kind == "date":
+            hint_en = 'write year-month-day: "2025", "2025-03" or "2025-03-31"'
+            hint_de = 'Jahr-Monat-Tag schreiben: "2025", "2025-03" oder "2025-03-31"'
         german_date = _GERMAN_DATE.fullmatch(value.strip()) if kind == "date" and isinstance(value, str) else None
         if german_date:
             day, month, year = german_date.groups()
             iso = f"{year}-{int(month):02d}-{int(day):02d}"
             hint_en, hint_de = f'write dates as year-month-day: "{iso}"', f'Datum als Jahr-Monat-Tag schreiben: "{iso}"'
-        if kind == "postcode" and isinstance(value, str):
-            hint_en, hint_de = 'for example "28195"', 'zum Beispiel "28195"'
-        if kind == "slug" and isinstance(value, str):
-            suggestion = _slugify(value)
+        if kind == "postcode":
+            hint_en, hint_de = '5 digits, in quotes: "28195"', '5 Ziffern, in Anführungszeichen: "28195"'
+        if kind == "slug":
+            hint_en = "lowercase letters a-z, digits and hyphens"
+            hint_de = "Kleinbuchstaben a-z, Ziffern und Bindestriche"
+            suggestion = _slugify(value) if isinstance(value, str) else ""
             if suggestion and suggestion != value:
-                hint_en, hint_de = f'for example "{suggestion}"', f'zum Beispiel "{suggestion}"'
+                hint_en, hint_de = f'{hint_en}, for example "{suggestion}"', f'{hint_de}, zum Beispiel "{suggestion}"'
         if kind == "control_character":
             en = f"{en} ({ctx.get('char', '')})"
             de = f"{de} ({ctx.get('char', '')})"
@@ -277,7 +284,12 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
             if meant is None and under is None:
                 close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
                 meant = close[0] if close else None
-            if under:
+            if meant:
+                meant_for.add(loc[:-1] + (meant,))
+            if meant == "phones":
+                hint_en = 'did you mean "phones"? Write it as a list: phones: and on the next line   - number: "0421 3377173"'
+                hint_de = 'meinten Sie "phones"? Als Liste schreiben: phones: und in der nächsten Zeile   - number: "0421 3377173"'
+            elif under:
                 hint_en = f'did you mean "{mapped}"? It belongs under "{under}:"'
                 hint_de = f'meinten Sie "{mapped}"? Es gehört unter "{under}:"'
             elif meant:
@@ -303,7 +315,12 @@ def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseM
             hint_de = "active (läuft heute), inactive (pausiert) oder defunct (beendet)"
         where = source.where_key(loc) if kind == "extra_forbidden" else source.where(loc)
         problems.append(Problem(where, _entry_id(source.data, loc), _field_path(loc), en, de, hint_en, hint_de))
-    return problems
+        if kind == "missing":
+            missing[loc] = problems[-1]
+    # "description: required field is missing" says nothing new beside "unknown field
+    # beschreibung (did you mean description?)", so only the second is shown.
+    shadowed = [missing[loc] for loc in meant_for if loc in missing]
+    return [problem for problem in problems if not any(problem is other for other in shadowed)]
 
 
 def _slugify(text: str) -> str:
@@ -475,6 +492,11 @@ def load(site: SiteConfig, data_dir: Path | None = None, today: Optional[_dt.dat
         for what, value, path in iter_refs(model, raw[name]):
             if DECLARATIONS[what][0] in sources:  # an unreadable file's ids are unknown, not wrong
                 refs.check(what, value, sources[name], path, _entry_id(raw[name], path))
+    # A reference problem says more than a malformed id at the same place ("Bremen": did you
+    # mean "bremen"? and the allowed values), so it replaces that one.
+    referenced = {(str(problem.position), problem.field) for problem in refs.problems}
+    problems = [problem for problem in problems
+                if not (problem.en.endswith("is not a valid id") and (str(problem.position), problem.field) in referenced)]
     problems += refs.problems
     problems += _successors(raw.get("institutions.yaml", {}), sources.get("institutions.yaml"))
     if problems:
