@@ -148,6 +148,7 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
 
+_INLINE_SCRIPT = re.compile(r"<script>.*?</script>", re.S)
 _REFERENCES = re.compile(r'<(?:link[^>]*rel="(?:stylesheet|icon)"[^>]*href|script[^>]*src)="([^"#?]+)')
 
 
@@ -156,7 +157,10 @@ def first_load(site: Path, page: Path, cache: dict) -> int:
     (the search index loads on the first query only, so it is not counted)."""
     html = page.read_bytes()
     total = gz(html)
-    for reference in _REFERENCES.findall(html.decode("utf-8", "replace")):
+    # An inline script's text is not a request (the ResizeObserver polyfill is written into the
+    # page only where the browser lacks ResizeObserver), so it is taken out before looking.
+    text = _INLINE_SCRIPT.sub("", html.decode("utf-8", "replace"))
+    for reference in _REFERENCES.findall(text):
         if "://" in reference:
             continue
         path = (page.parent / reference).resolve()
@@ -183,7 +187,10 @@ def figures(site: Path, languages: list[str]) -> dict:
             continue
         result["pages"] += 1
         relative = page.relative_to(site).as_posix()
-        kind = "directory" if re.match(r"(?:[a-z]{2}/)?directory/", relative) and "/topics/" not in relative else "other"
+        # Directory pages and the contact sheets (the directory's entries, for print) have the
+        # directory's budget; every other page has the guide page's.
+        listing = re.match(r"(?:[a-z]{2}/)?(?:directory/|sheets/contacts)", relative) and "/topics/" not in relative
+        kind = "directory" if listing else "other"
         size = page.stat().st_size
         if size > largest[kind][0] // 4:   # gzip only the candidates
             weight = first_load(site, page, cache)
@@ -279,7 +286,7 @@ def _table(results: list[dict]) -> list[str]:
 def _weights(results: list[dict]) -> list[str]:
     languages = list(results[0]["site"]["index"])
     lines = ["| N | " + " | ".join(f"index {code}" for code in languages)
-             + " | largest directory page | largest other page | download MB |",
+             + " | largest directory page or contact sheet | largest other page | download MB |",
              "|---:|" + "---:|" * len(languages) + "---|---|---:|"]
     kb = lambda value: f"{value / 1000:.1f}"  # noqa: E731
     for r in results:
@@ -311,7 +318,7 @@ def report(results: list[dict], command: str, before: list[dict] | None = None, 
         "",
         "Search index per language (loaded on the first query only), raw / gzip KB, and the largest first load "
         "of a page (gzip KB: the page with its scripts, styles and icon; budgets 100 KB for a guide page, "
-        "200 KB for a directory page):",
+        "200 KB for a directory page or a contact sheet, which lists the directory's entries for print):",
         "",
         *_weights(results),
     ]
