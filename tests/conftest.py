@@ -8,13 +8,10 @@ valid data (tests marked ``realdata``), so a maintainer's correct addition never
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from pathlib import Path
 
@@ -29,7 +26,7 @@ FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers import build, chromium_path, project_copy  # noqa: E402
+from helpers import build, chromium_path, project_copy, serve  # noqa: E402
 from wegweiser.config import load_site_config  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -86,18 +83,10 @@ def real_site(tmp_path_factory):
 # ---- Browser (Debian chromium through Playwright) ----
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, address = serve(built_site)
+    yield address
     httpd.shutdown()
 
 

@@ -99,20 +99,16 @@ def test_the_download_is_derived_with_links_to_files(bench_run):
 
 @pytest.mark.browser
 def test_the_state_filter_opens_the_states_page_in_a_split_directory(bench_run, browser):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import PHONE, _Quiet
+    from conftest import PHONE
+    from helpers import serve
 
     site = bench_run[2] / "site-full"
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd, address = serve(site)
     try:
         context = browser.new_context(viewport=PHONE, service_workers="block")
         page = context.new_page()
         # what the "where do you live?" form of a chapter sends
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/tr/directory/?state=bayern&topic=start-up")
+        page.goto(f"{address}/tr/directory/?state=bayern&topic=start-up")
         page.wait_for_url("**/tr/directory/bayern/?topic=start-up")
         assert page.locator("select[name=topic]").input_value() == "start-up"
         shown = page.locator("article.ww-card:not([hidden])")

@@ -11,20 +11,18 @@ per 3 entries) hold for any valid data, so they are also checked on the real dat
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import http.server
 import math
 import os
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from conftest import PROJECT, _Quiet
+from conftest import PROJECT
+from helpers import serve
 from helpers import build, project_copy
 from wegweiser import layout, load_cached, load_site_config
 
@@ -83,16 +81,8 @@ def print_site(fixture_project, tmp_path_factory):
     return build(project, tmp_path_factory.mktemp("print-site"), download=False, env={"WEGWEISER_SITE_URL": SITE_URL})
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a tab closed while a file was still being sent
-
-
 def _serve(folder: Path):
-    handler = functools.partial(_Quiet, directory=str(folder))
-    httpd = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return serve(folder)[0]
 
 
 class Printer:
