@@ -42,6 +42,17 @@ def test_no_page_scrolls_sideways_or_asks_for_what_is_not_there(browser, server,
     assert wide == [] and failed == []
 
 
+@pytest.mark.parametrize("language", ["", "tr/", "ru/"])
+def test_the_site_name_is_whole_in_the_phone_header(page, server, language):
+    """The header shows the whole site name at 360 px (it was cut: «Wegweiser – Kend…»)."""
+    page.goto(f"{server}/{language}")
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    clipped = name.evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1")
+    assert not clipped, f"the site name is cut: {name.inner_text()!r}"
+    box, header = name.bounding_box(), page.locator(".md-header").bounding_box()
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+
+
 ENGLISH = ["Permanent link", "Made with", "Material for MkDocs", "Table of contents", "Back to top", "Search"]
 
 
