@@ -115,9 +115,12 @@ class Renderer:
 # A directory page is mostly cards: raw HTML that Python-Markdown only passes through, after
 # parsing it tag by tag, and that the search plugin parses again only to leave it out of the
 # index (most of the time of a large build). The card lists are set aside before Markdown runs
-# and put back into the finished page, unchanged.
+# and put back into the finished page, unchanged. The sheets' office lists (contact sheets and
+# checklists, templates sheet_*.html) are held the same way, between <!-- ww:hold --> lines:
+# they repeat entries that each have their own search entry, and made nine tenths of the
+# search index of a large directory.
 
-_HELD = re.compile(r'^<div class="ww-directory"[^>\n]*>\n.*?</div>$', re.M | re.S)
+_HELD = re.compile(r'^<div class="ww-directory"[^>\n]*>\n.*?</div>$|^<!-- ww:hold -->\n.*?^<!-- /ww:hold -->$', re.M | re.S)
 _PLACEHOLDER = re.compile(r'<div class="ww-held" data-ww-held="([0-9]+)"></div>')
 
 
