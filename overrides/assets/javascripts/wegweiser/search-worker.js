@@ -240,7 +240,8 @@ Search.prototype.forms = function (word) {
 };
 
 Search.prototype.build = function (data) {
-  var self = this, postings = new Map(), total = 0;
+  var self = this, postings = new Map(), total = 0, counted = 0;
+  var directory = data.directory || null;
   this.docs = data.docs;
   this.pages = {};          /* page location -> {docs: [index…], weight} */
   this.lengths = [];
@@ -258,10 +259,13 @@ Search.prototype.build = function (data) {
       list.push(i, counts);
     });
     self.lengths[i] = textWords.length;
-    total += textWords.length;
+    /* the usual length is that of the guide's sections: the directory's many short entries
+       would otherwise make every chapter look long, and rank chapters differently as the
+       directory grows */
+    if (!directory || page.indexOf(directory) !== 0) { total += textWords.length; counted++; }
   });
   this.postings = postings; /* word -> [doc, counts, doc, counts, …] */
-  this.average = total / Math.max(1, data.docs.length) || 1;
+  this.average = total / Math.max(1, counted) || 1;
   /* folded word -> words; sorted folded words for prefix look-ups */
   this.byFold = {};
   postings.forEach(function (list, w) {
