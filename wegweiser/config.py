@@ -72,7 +72,9 @@ def _ignore(loader: yaml.Loader, suffix: str, node: yaml.Node):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return None
 
 
 _IgnoreTags.add_multi_constructor("!", _ignore)

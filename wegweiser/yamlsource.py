@@ -320,7 +320,7 @@ def _explain(err: yaml.MarkedYAMLError, shown: str, text: str) -> YamlProblem:
                            "`feld: wert` schreiben, mit Doppelpunkt und Leerzeichen nach dem Feldnamen")
     if "while scanning a quoted scalar" in context or "found unexpected end of stream" in problem and "quoted" in context:
         start = err.context_mark or mark
-        return YamlProblem(at(start.line + 1, start.column + 1), "YAML syntax: a quotation mark is not closed",
+        return YamlProblem(at(start.line + 1, start.column + 1) if start else at(line, 1), "YAML syntax: a quotation mark is not closed",
                            "YAML-Syntax: ein Anführungszeichen wird nicht geschlossen",
                            'end the text with the same quotation mark it starts with: "…" or \'…\'',
                            'den Text mit demselben Anführungszeichen beenden, mit dem er beginnt: "…" oder \'…\'')
