@@ -121,3 +121,22 @@ def test_a_large_directory_prints_a_sheet_per_state(tmp_path):
     assert "Gründungsberatung Bremen" in bremen and "Förderbank Sachsen" not in bremen
     checklist = render(data, "ru", pages["sheets/checklist-de-ru/niedersachsen.md"])
     assert "Starthilfe der Kammer Hannover" in checklist and "Gründungsberatung Bremen" not in checklist
+
+
+def test_a_large_states_sheet_lists_each_office_once(tmp_path, monkeypatch):
+    """Above STATE_SHEET_LIMIT offices, a state's sheet lists only the offices outside its city
+    sheets and names the cities; each office is on the page once (at N = 5,000 the sheet of North
+    Rhine-Westphalia had every office twice: 3.2 MB)."""
+    from wegweiser.render import sheets
+
+    data = large(tmp_path)
+    page = sheets.generated_pages(data)["sheets/contacts/niedersachsen.md"]
+    whole = render(data, "de", page)
+    assert whole.count("Anerkennungsberatung Osnabrück") == 2         # the state's sheet and Osnabrück's
+    assert "Stellen in diesen Städten stehen auf eigenen Blättern" not in whole
+
+    monkeypatch.setattr(sheets, "STATE_SHEET_LIMIT", 2)               # Lower Saxony has three offices
+    split = render(data, "de", page)
+    assert split.count("Anerkennungsberatung Osnabrück") == 1 and split.count("Gründungsnetz Osnabrück") == 1
+    assert "Starthilfe der Kammer Hannover" in split                    # Hannover has no sheet of its own
+    assert "Stellen in diesen Städten stehen auf eigenen Blättern" in split and "city=Osnabr" in split

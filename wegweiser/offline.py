@@ -99,6 +99,7 @@ def zip_folder(folder: Path, target: Path, top: str) -> None:
 _ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 # Relative URLs inside Material's inline scripts and our search override (overrides/main.html)
 _SCRIPT_URLS = re.compile(r'(__md_scope=new URL\(")([^"]*)(")|("(?:base|search)": ")([^"]*)(")|(config\.search = ")([^"]*)(")')
+_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 _REST = re.compile(r"[?#]|&#(?:35|63|x23|x3[fF]);")   # where a URL's query or fragment starts, as written
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _DOWNLOAD_BOX = re.compile(r'<p class="ww-download"[^>]*>.*?</p>\n?', re.S)
@@ -170,14 +171,20 @@ class _Relinker:
     def page(self, text: str, old: str, new: str) -> str:
         """Every relative URL of one HTML page built at ``old``, as seen from ``new``."""
         old_dir, new_dir = posixpath.dirname(old), posixpath.dirname(new)
-        text = _CSP.sub("", _DOWNLOAD_LINK.sub("", _DOWNLOAD_BOX.sub("", text)))
+        # the download's box and links are on a few pages only; looking for them costs a scan of
+        # every anchor, so only pages that name the download are searched
+        if layout.DOWNLOAD_ZIP in text:
+            text = _DOWNLOAD_LINK.sub("", _DOWNLOAD_BOX.sub("", text))
+        text = _CSP.sub("", text)
         text = _ATTRIBUTE.sub(lambda m: m.group(1) + self.url(m.group(2), old_dir, new_dir) + m.group(3), text)
 
         def script(match: re.Match) -> str:
             groups = [group for group in match.groups() if group is not None]
             return groups[0] + self.url(groups[1], old_dir, new_dir, pages=False) + groups[2]
 
-        return _SCRIPT_URLS.sub(script, text)
+        # the addresses in Material's inline scripts; looked for only inside <script> elements
+        # (the pattern begins at every quotation mark, and a page has tens of thousands)
+        return _SCRIPT_BLOCK.sub(lambda block: _SCRIPT_URLS.sub(script, block.group(0)), text)
 
     def location(self, location: str) -> str:
         """A search entry's location (from the site root): ``guide/money/#x`` → ``guide/money.html#x``."""

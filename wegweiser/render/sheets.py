@@ -169,6 +169,9 @@ def _step(ctx: RenderContext, step) -> dict:
 # ---- Large directories: a page per state for the sheets that list offices ----
 
 STATE_SHEETS = (("checklist", "checklist"), ("contacts", "contact_sheet"))
+# A state's sheet lists every office up to this many (about ten printed pages). A larger state
+# lists only the offices outside its city sheets, so no office is on its page twice.
+STATE_SHEET_LIMIT = 80
 
 
 def is_large(data) -> bool:
@@ -295,16 +298,18 @@ def contact_sheet(ctx: RenderContext, pair: Optional[str] = None, state: Optiona
             continue
         section = _section(ctx, place.id, ctx.text(place.name), [item.checked for item in members], place.id)
         section["names"] = [column["ctx"].text(place.name) for column in columns]
-        section["groups"] = _topic_groups(ctx, columns, members)
         section["count"] = len(members)
         cities: dict[str, list] = {}
         for item in members:
             cities.setdefault(item.address.city or "", []).append(item)
+        own = sorted((name for name, items in cities.items() if name and len(items) >= 2), key=lambda name: lower("de", name)) \
+            if len(cities) >= 2 else []
+        section["split"] = len(members) > STATE_SHEET_LIMIT and bool(own)
+        listed = [item for item in members if (item.address.city or "") not in own] if section["split"] else members
+        section["groups"] = _topic_groups(ctx, columns, listed)
         section["cities"] = []
         sections.append(section)
-        if len(cities) < 2:
-            continue
-        for city in sorted((name for name, items in cities.items() if name and len(items) >= 2), key=lambda name: lower("de", name)):
+        for city in own:
             sub = _section(ctx, f"{place.id}/{city}", city, [item.checked for item in cities[city]], place.id, city)
             sub["names"] = [city for _ in columns]
             sub["groups"] = _topic_groups(ctx, columns, cities[city])
