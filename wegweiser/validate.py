@@ -21,27 +21,10 @@ from typing import Any, Iterator, Optional
 from pydantic import BaseModel, ValidationError
 
 from . import yamlsource
+from .explain import EXPLAIN, MESSAGES, Error, safe_text, shown
 from .config import SiteConfig
 from .model import DECLARATIONS, FILES, Data, Ref
 from .yamlsource import Position, SourceFile
-
-# ---- Showing values safely (terminal, CI log, GitHub annotations) ----
-
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def shown(value: Any, limit: int = 80) -> str:
-    """A data value as it may appear in a message: quoted, control characters written as
-    ``\\u001b``, long values shortened. Data can never start a terminal escape or a CI command."""
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) > limit:
-        text = text[:limit] + "…"
-    return '"' + _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + '"'
-
-
-def _safe(text: str) -> str:
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
 
 # ---- Problems ----
 
@@ -59,13 +42,13 @@ class Problem:
     hint_de: str = ""
 
     def where(self) -> str:
-        entry = _safe(self.entry) + " › " if self.entry else ""
-        return f"{self.position} {entry}{_safe(self.field) or '(file)'}"
+        entry = safe_text(self.entry) + " › " if self.entry else ""
+        return f"{self.position} {entry}{safe_text(self.field) or '(file)'}"
 
     def message(self, language: str) -> str:
         if language == "de":
-            return _safe(self.de + (f" ({self.hint_de})" if self.hint_de else ""))
-        return _safe(self.en + (f" ({self.hint_en})" if self.hint_en else ""))
+            return safe_text(self.de + (f" ({self.hint_de})" if self.hint_de else ""))
+        return safe_text(self.en + (f" ({self.hint_en})" if self.hint_en else ""))
 
     def format(self, language: str = "both") -> str:
         """``file:line:col entry › field: message`` in English, German or both."""
@@ -77,8 +60,8 @@ class Problem:
         """A GitHub Actions annotation: shown on the pull request's diff at the line."""
         def prop(text: str) -> str:
             return _gh_escape(text).replace(":", "%3A").replace(",", "%2C")
-        entry = _safe(self.entry) + " › " if self.entry else ""
-        title = f"{entry}{_safe(self.field) or 'file'}"
+        entry = safe_text(self.entry) + " › " if self.entry else ""
+        title = f"{entry}{safe_text(self.field) or 'file'}"
         body = f"{self.message('en')}\nDE: {self.message('de')}"
         return (f"::error file={prop(self.position.file)},line={self.position.line},col={self.position.column},"
                 f"title={prop(title)}::{_gh_escape(body)}")
@@ -99,55 +82,6 @@ class DataError(Exception):
 
 
 # ---- Checking one file ----
-
-
-_MESSAGES = {
-    # pydantic error type: (English, German)
-    "missing": ("required field is missing", "Pflichtfeld fehlt"),
-    "extra_forbidden": ("unknown field", "unbekanntes Feld"),
-    "string_type": ("expected text", "Text erwartet"),
-    "int_type": ("expected a whole number", "ganze Zahl erwartet"),
-    "float_type": ("expected a number", "Zahl erwartet"),
-    "bool_type": ("expected true or false", "true oder false erwartet"),
-    "list_type": ("expected a list (lines starting with '- ')", "Liste erwartet (Zeilen mit '- ')"),
-    "dict_type": ("expected a mapping (key: value)", "Zuordnung erwartet (Schlüssel: Wert)"),
-    "model_type": ("expected a mapping (key: value)", "Zuordnung erwartet (Schlüssel: Wert)"),
-    "model_attributes_type": ("expected a mapping (key: value)", "Zuordnung erwartet (Schlüssel: Wert)"),
-    "string_too_short": ("must not be empty", "darf nicht leer sein"),
-    "too_short": ("must not be empty", "darf nicht leer sein"),
-    "string_too_long": ("is too long", "ist zu lang"),
-    "too_long": ("has too many entries", "hat zu viele Einträge"),
-    "greater_than_equal": ("number too small", "Zahl zu klein"),
-    "literal_error": ("not an allowed value", "kein erlaubter Wert"),
-    "slug": (
-        "is not a valid id",
-        "ist keine gültige ID",
-    ),
-    "email": ("is not an e-mail address", "ist keine E-Mail-Adresse"),
-    "phone": ("is not a usable phone number", "ist keine brauchbare Telefonnummer"),
-    "postcode": ("is not a German postcode", "ist keine Postleitzahl"),
-    "date": ("is not a date", "ist kein Datum"),
-    "future_date": ("lies in the future", "liegt in der Zukunft"),
-    "url": ("is not an http(s) link", "ist kein http(s)-Link"),
-    "control_character": ("contains an invisible control character", "enthält ein unsichtbares Steuerzeichen"),
-}
-
-# Field names maintainers write in German (or as they would say them), and what the model calls them.
-_GERMAN_KEYS = {
-    "strasse": "street", "straße": "street", "str": "street", "adresse": "address", "anschrift": "address",
-    "plz": "postcode", "postleitzahl": "postcode", "ort": "city", "stadt": "city", "bundesland": "state",
-    "land": "state", "telefon": "phones", "tel": "phones", "phone": "phones", "telefonnummer": "phones",
-    "nummer": "number", "mail": "email", "e-mail": "email", "webseite": "website", "internetseite": "website",
-    "homepage": "website", "url": "website", "beschreibung": "description", "quelle": "sources",
-    "quellen": "sources", "source": "sources", "geprueft": "checked", "geprüft": "checked", "stand": "checked",
-    "datum": "date", "titel": "title", "sprachen": "languages", "sprache": "languages", "themen": "topics",
-    "thema": "topics", "art": "kind", "typ": "kind", "kostenlos": "free", "gratis": "free", "partner": "partners",
-    "kontakt": "contact", "ansprechpartner": "contact", "nachfolger": "successor", "zustand": "status",
-}
-
-_QUOTE_EN = "write it in quotes"
-_QUOTE_DE = "in Anführungszeichen schreiben"
-_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def _entry_id(data: Any, loc: tuple) -> Optional[str]:
@@ -173,160 +107,34 @@ def _field_path(loc: tuple) -> str:
     return text
 
 
-def _model_at(model: Any, loc: tuple) -> Any:
-    """The model class that holds the field at ``loc``."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        fields = getattr(current, "model_fields", None)
-        if fields is None:
-            return None
-        info = fields.get(part)
-        current = _inner_model(info.annotation) if info else None
-    return current
-
-
-def _field_home(model: Any, name: Optional[str]) -> Optional[str]:
-    """The sub-mapping of ``model`` that has a field ``name`` (``street`` → ``address``)."""
-    if not name:
-        return None
-    for field_name, info in getattr(model, "model_fields", {}).items():
-        inner = _inner_model(info.annotation)
-        if inner is not None and name in inner.model_fields:
-            return field_name
-    return None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The BaseModel class inside ``Optional[list[X]]`` and the like."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _hints_for_wrong_type(kind: str, written: Optional[str], value: Any) -> tuple[str, str]:
-    """Hints for the usual slips: yes/no, numbers and leading zeros where text belongs."""
-    if kind == "string_type":
-        if isinstance(value, bool):
-            return (f'YAML reads {written or value} as true/false; {_QUOTE_EN}: "{written or value}"',
-                    f'YAML liest {written or value} als wahr/falsch; {_QUOTE_DE}: "{written or value}"')
-        if isinstance(value, (int, float)):
-            text = written if written is not None else str(value)
-            extra_en = " – otherwise the leading 0 is lost" if text.startswith("0") else ""
-            extra_de = " – sonst geht die führende 0 verloren" if text.startswith("0") else ""
-            return f'{_QUOTE_EN}: "{text}"{extra_en}', f'{_QUOTE_DE}: "{text}"{extra_de}'
-        if value is None:
-            return "the value is empty: write text after the colon", "der Wert ist leer: nach dem Doppelpunkt Text schreiben"
-    if kind == "bool_type" and isinstance(value, str):
-        return "write true or false, without quotes", "true oder false schreiben, ohne Anführungszeichen"
-    return "", ""
-
-
 def _problems_from(error: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
-    """Translate pydantic's errors into Problems with positions and hints."""
+    """Translate pydantic's errors into Problems with positions and hints (one explanation per
+    kind of error, below)."""
     problems: list[Problem] = []
     missing: dict[tuple, Problem] = {}   # a required field that is missing, by its place
     meant_for: set[tuple] = set()        # places an unknown field was probably meant for
     for item in error.errors():
-        loc = tuple(item["loc"])
         kind = item["type"]
         # Values like Optional[list[...]] add tags such as 'list[...]' to loc; drop them.
-        loc = tuple(part for part in loc if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
-        en, de = _MESSAGES.get(kind, (item["msg"], item["msg"]))
-        hint_en = hint_de = ""
-        value = item.get("input")
-        ctx = item.get("ctx") or {}
-        written = source.written(loc)
+        loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+        en, de = MESSAGES.get(kind, (item["msg"], item["msg"]))
+        found = Error(kind, loc, item.get("input"), item.get("ctx") or {}, source.written(loc), model, en, de)
         if kind in ("email", "phone", "postcode", "date", "url", "slug", "future_date"):
-            en, de = f"{shown(value)} {en}", f"{shown(value)} {de}"
-        if kind == "phone" and isinstance(ctx.get("reason"), tuple):
-            hint_en, hint_de = ctx["reason"]
-        if kind == "url" and isinstance(value, str) and re.match(r"^(www\.|[\w-]+\.[a-z]{2,})", value):
-            hint_en, hint_de = f'did you mean "https://{value}"?', f'meinten Sie "https://{value}"?'
-        if kind == "date":
-            hint_en = 'write year-month-day: "2025", "2025-03" or "2025-03-31"'
-            hint_de = 'Jahr-Monat-Tag schreiben: "2025", "2025-03" oder "2025-03-31"'
-        german_date = _GERMAN_DATE.fullmatch(value.strip()) if kind == "date" and isinstance(value, str) else None
-        if german_date:
-            day, month, year = german_date.groups()
-            iso = f"{year}-{int(month):02d}-{int(day):02d}"
-            hint_en, hint_de = f'write dates as year-month-day: "{iso}"', f'Datum als Jahr-Monat-Tag schreiben: "{iso}"'
-        if kind == "postcode":
-            hint_en, hint_de = '5 digits, in quotes: "28195"', '5 Ziffern, in Anführungszeichen: "28195"'
-        if kind == "slug":
-            hint_en = "lowercase letters a-z, digits and hyphens"
-            hint_de = "Kleinbuchstaben a-z, Ziffern und Bindestriche"
-            suggestion = _slugify(value) if isinstance(value, str) else ""
-            if suggestion and suggestion != value:
-                hint_en, hint_de = f'{hint_en}, for example "{suggestion}"', f'{hint_de}, zum Beispiel "{suggestion}"'
-        if kind == "control_character":
-            en = f"{en} ({ctx.get('char', '')})"
-            de = f"{de} ({ctx.get('char', '')})"
-            hint_en, hint_de = "retype the text; it often comes from copying out of a PDF", \
-                "Text neu tippen; das Zeichen kommt oft beim Kopieren aus einem PDF"
-        if kind in ("string_type", "bool_type"):
-            hint_en, hint_de = _hints_for_wrong_type(kind, written, value)
-        if kind in ("string_too_long",):
-            limit = ctx.get("max_length")
-            hint_en, hint_de = f"at most {limit} characters", f"höchstens {limit} Zeichen"
-        if kind == "extra_forbidden":
-            name = str(loc[-1])
-            holder = _model_at(model, loc[:-1])
-            allowed = list(getattr(holder, "model_fields", {}).keys())
-            en, de = f"unknown field {shown(name)}", f"unbekanntes Feld {shown(name)}"
-            mapped = _GERMAN_KEYS.get(name.lower().strip())
-            meant, under = (mapped, None) if mapped in allowed else (None, _field_home(holder, mapped))
-            if meant is None and under is None:
-                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
-                meant = close[0] if close else None
-            if meant:
-                meant_for.add(loc[:-1] + (meant,))
-            if meant == "phones":
-                hint_en = 'did you mean "phones"? Write it as a list: phones: and on the next line   - number: "0421 3377173"'
-                hint_de = 'meinten Sie "phones"? Als Liste schreiben: phones: und in der nächsten Zeile   - number: "0421 3377173"'
-            elif under:
-                hint_en = f'did you mean "{mapped}"? It belongs under "{under}:"'
-                hint_de = f'meinten Sie "{mapped}"? Es gehört unter "{under}:"'
-            elif meant:
-                hint_en, hint_de = f'did you mean "{meant}"?', f'meinten Sie "{meant}"?'
-            else:
-                hint_en = "allowed: " + ", ".join(allowed)
-                hint_de = "erlaubt: " + ", ".join(allowed)
-        if kind == "pending_default":
-            en, de = f"the {ctx['default']} text cannot be pending", f"der Text auf {ctx['default']} kann nicht „pending“ sein"
-            hint_en, hint_de = "it is the text the translations follow", "nach ihm richten sich die Übersetzungen"
-        if kind == "missing_translation":
-            en, de = f'missing translation "{ctx["missing"]}"', f'Übersetzung "{ctx["missing"]}" fehlt'
-            hint_en = f"languages: {ctx['languages']}; not translated yet? write: pending"
-            hint_de = f"Sprachen: {ctx['languages']}; noch nicht übersetzt? schreiben Sie: pending"
-        if kind == "unknown_language":
-            en, de = f'unknown language "{ctx["unknown"]}"', f'unbekannte Sprache "{ctx["unknown"]}"'
-            hint_en, hint_de = f"the site's languages: {ctx['languages']}", f"Sprachen der Seite: {ctx['languages']}"
-        if kind == "literal_error":
-            expected = ctx.get("expected", "")
-            hint_en, hint_de = f"allowed: {expected}", f"erlaubt: {expected}"
-        if kind == "missing" and loc and loc[-1] in ("status",):
-            hint_en = "active (runs today), inactive (paused) or defunct (ended)"
-            hint_de = "active (läuft heute), inactive (pausiert) oder defunct (beendet)"
+            found.en, found.de = f"{shown(found.value)} {en}", f"{shown(found.value)} {de}"
+        explain = EXPLAIN.get(kind)
+        if explain:
+            explain(found)
+        if found.meant:
+            meant_for.add(found.meant)
         where = source.where_key(loc) if kind == "extra_forbidden" else source.where(loc)
-        problems.append(Problem(where, _entry_id(source.data, loc), _field_path(loc), en, de, hint_en, hint_de))
+        problems.append(Problem(where, _entry_id(source.data, loc), _field_path(loc), found.en, found.de,
+                                found.hint_en, found.hint_de))
         if kind == "missing":
             missing[loc] = problems[-1]
     # "description: required field is missing" says nothing new beside "unknown field
     # beschreibung (did you mean description?)", so only the second is shown.
     shadowed = [missing[loc] for loc in meant_for if loc in missing]
     return [problem for problem in problems if not any(problem is other for other in shadowed)]
-
-
-def _slugify(text: str) -> str:
-    """What an id for ``text`` would look like: lower case, ü → ue, hyphens."""
-    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
-    return re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-")[:80]
 
 
 def _check_file(path: Path, model: type[BaseModel], context: dict, shown_path: str):
