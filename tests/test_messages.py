@@ -73,8 +73,8 @@ MISTAKES = [
          'data/institutions.yaml:25:14 beratung-bremen › checked: "01.03.2010" ist kein Datum (Datum als Jahr-Monat-Tag schreiben: "2010-03-01")'),
     ]),
     ('phone without area code', '      - number: "+49 421 33 77 173"', '      - number: "36138-766"', [
-        ('data/institutions.yaml:12:17 beratung-bremen › phones[1].number: "36138-766" is not a usable phone number (area code missing? A German number starts with 0 (0421 …) or +49)',
-         'data/institutions.yaml:12:17 beratung-bremen › phones[1].number: "36138-766" ist keine brauchbare Telefonnummer (Vorwahl fehlt? Eine deutsche Nummer beginnt mit 0 (0421 …) oder +49)'),
+        ('data/institutions.yaml:12:17 beratung-bremen › phones[1].number: "36138-766" is not a usable phone number (area code missing? A German number starts with 0, as in 0421 …, or with +49)',
+         'data/institutions.yaml:12:17 beratung-bremen › phones[1].number: "36138-766" ist keine brauchbare Telefonnummer (Vorwahl fehlt? Eine deutsche Nummer beginnt mit 0, wie 0421 …, oder mit +49)'),
     ]),
     ('phone too short', '      - number: "+49 421 33 77 173"', '      - number: "0421 123"', [
         ('data/institutions.yaml:12:17 beratung-bremen › phones[1].number: "0421 123" is not a usable phone number (too short – a digit or the area code missing?)',
@@ -89,8 +89,8 @@ MISTAKES = [
          'data/institutions.yaml:5:14 beratung-bremen › topics[1]: unbekanntes Thema "startup" (meinten Sie "start-up"? erlaubt: start-up (Existenzgründung), recognition (Anerkennung); einen neuen Wert zuerst in data/taxonomy.yaml unter topics eintragen)'),
     ]),
     ('unknown language', '    languages: [de, tr]', '    languages: [de, tr, fa]', [
-        ('data/institutions.yaml:16:25 beratung-bremen › languages[3]: unknown language "fa" (allowed: de (Deutsch), tr (Türkisch), ru (Russisch); a new value is declared first in data/taxonomy.yaml under languages (its ISO 639 code, e.g. prs for Dari, and its name in every language))',
-         'data/institutions.yaml:16:25 beratung-bremen › languages[3]: unbekannte Sprache "fa" (erlaubt: de (Deutsch), tr (Türkisch), ru (Russisch); einen neuen Wert zuerst in data/taxonomy.yaml unter languages eintragen (mit ISO-639-Code, z. B. prs für Dari, und dem Namen in jeder Sprache))'),
+        ('data/institutions.yaml:16:25 beratung-bremen › languages[3]: unknown language "fa" (allowed: de (Deutsch), tr (Türkisch), ru (Russisch); a new value is declared first in data/taxonomy.yaml under languages, with its ISO 639 code – e.g. prs for Dari – and its name in every language)',
+         'data/institutions.yaml:16:25 beratung-bremen › languages[3]: unbekannte Sprache "fa" (erlaubt: de (Deutsch), tr (Türkisch), ru (Russisch); einen neuen Wert zuerst in data/taxonomy.yaml unter languages eintragen, mit ISO-639-Code – z. B. prs für Dari – und dem Namen in jeder Sprache)'),
     ]),
     ('unknown state', '      state: bremen', '      state: Bremen', [
         ('data/institutions.yaml:10:14 beratung-bremen › address.state: unknown state "Bremen" (did you mean "bremen"? allowed: bremen (Bremen), niedersachsen (Niedersachsen), bundesweit (Bundesweit); a new value is declared first in data/taxonomy.yaml under states)',

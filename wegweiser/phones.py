@@ -30,8 +30,8 @@ def problem(value: str) -> Optional[tuple[str, str]]:
                 "nur Ziffern, Leerzeichen und + ( ) / - sind erlaubt")
     digits = re.sub(r"[^0-9+]", "", text)
     if not (digits.startswith("0") or digits.startswith("+")):
-        return ("area code missing? A German number starts with 0 (0421 …) or +49",
-                "Vorwahl fehlt? Eine deutsche Nummer beginnt mit 0 (0421 …) oder +49")
+        return ("area code missing? A German number starts with 0, as in 0421 …, or with +49",
+                "Vorwahl fehlt? Eine deutsche Nummer beginnt mit 0, wie 0421 …, oder mit +49")
     number = _parse(text)
     if number is not None and number.country_code == 49 and len(phonenumbers.national_significant_number(number)) < 7:
         return ("too short – a digit or the area code missing?", "zu kurz – fehlt eine Ziffer oder die Vorwahl?")

@@ -255,8 +255,8 @@ class _References:
             hint_en += f"allowed: {listed}; a new value is declared first in data/taxonomy.yaml under {what}"
             hint_de += f"erlaubt: {listed}; einen neuen Wert zuerst in data/taxonomy.yaml unter {what} eintragen"
             if what == "languages":
-                hint_en += " (its ISO 639 code, e.g. prs for Dari, and its name in every language)"
-                hint_de += " (mit ISO-639-Code, z. B. prs für Dari, und dem Namen in jeder Sprache)"
+                hint_en += ", with its ISO 639 code – e.g. prs for Dari – and its name in every language"
+                hint_de += ", mit ISO-639-Code – z. B. prs für Dari – und dem Namen in jeder Sprache"
         else:
             hint_en += f"no {english} has this id"
             hint_de += f"keine {german} hat diese ID" if german in ("Einrichtung",) else f"kein {german} hat diese ID"
