@@ -155,14 +155,16 @@ Number = Union[StrictInt, StrictFloat]
 
 
 # Ids that must be declared (taxonomy values, institutions, facts): each kind of reference once.
-KindRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("kinds")]
-TopicRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("topics")]
-StateRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("states")]
-LanguageRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("languages")]
-PhoneLabelRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("phone_labels")]
-InstitutionRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("institutions")]
-FactRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("facts")]
-TermRef = Annotated[str, Field(max_length=80), AfterValidator(_slug), Ref("terms")]
+# No pattern of their own: the reference check refuses every value that is not declared, and says
+# more ("Bremen": did you mean "bremen"? and the allowed values) than "not a valid id" would.
+KindRef = Annotated[str, Field(max_length=80), Ref("kinds")]
+TopicRef = Annotated[str, Field(max_length=80), Ref("topics")]
+StateRef = Annotated[str, Field(max_length=80), Ref("states")]
+LanguageRef = Annotated[str, Field(max_length=80), Ref("languages")]
+PhoneLabelRef = Annotated[str, Field(max_length=80), Ref("phone_labels")]
+InstitutionRef = Annotated[str, Field(max_length=80), Ref("institutions")]
+FactRef = Annotated[str, Field(max_length=80), Ref("facts")]
+TermRef = Annotated[str, Field(max_length=80), Ref("terms")]
 
 
 UNITS = (

@@ -300,11 +300,6 @@ def load(site: SiteConfig, data_dir: Path | None = None, today: Optional[_dt.dat
         for what, value, path in iter_refs(model, raw[name]):
             if DECLARATIONS[what][0] in sources:  # an unreadable file's ids are unknown, not wrong
                 refs.check(what, value, sources[name], path, _entry_id(raw[name], path))
-    # A reference problem says more than a malformed id at the same place ("Bremen": did you
-    # mean "bremen"? and the allowed values), so it replaces that one.
-    referenced = {(str(problem.position), problem.field) for problem in refs.problems}
-    problems = [problem for problem in problems
-                if not (problem.en.endswith("is not a valid id") and (str(problem.position), problem.field) in referenced)]
     problems += refs.problems
     problems += _successors(raw.get("institutions.yaml", {}), sources.get("institutions.yaml"))
     if problems:
