@@ -29,8 +29,7 @@ from .context import RenderContext, RenderError
 from .directory import NATIONWIDE, _short, _state_order, sort_key
 from .locale import lower
 from .macros import MacroSet
-from .reference import shape_fact
-from .steps import helpers
+from .steps import basics, helpers
 
 macros = MacroSet("sheets")
 
@@ -150,22 +149,6 @@ def _states(ctx: RenderContext, nationwide: bool) -> list:
     return [state for state in _state_order(ctx) if nationwide or state.id != NATIONWIDE]
 
 
-# ---- The checklist ----
-
-
-def _step(ctx: RenderContext, step) -> dict:
-    return {
-        "order": step.order,
-        "title": ctx.text(step.title),
-        "bring": [ctx.text(thing) for thing in step.bring],
-        "cost": ctx.text(step.cost),
-        "cost_facts": [shape_fact(ctx, ident) for ident in step.cost_facts],
-        "duration": ctx.text(step.duration),
-        "duration_facts": [shape_fact(ctx, ident) for ident in step.duration_facts],
-        "kinds": [ctx.named("kinds", kind) for kind in step.helped_by.kinds],
-    }
-
-
 # ---- Large directories: a page per state for the sheets that list offices ----
 
 STATE_SHEETS = (("checklist", "checklist"), ("contacts", "contact_sheet"))
@@ -230,7 +213,7 @@ def checklist(ctx: RenderContext, pair: Optional[str] = None, state: Optional[st
         return _state_index(ctx, "checklist", pair, nationwide=False)
     columns = _columns(ctx, pair)
     steps = list(ctx.data.steps.values())
-    rows = [[_step(column["ctx"], step) for column in columns] for step in steps]
+    rows = [[basics(column["ctx"], step) for column in columns] for step in steps]
     fact_dates = [fact["as_of"] for row in rows for fact in row[0]["cost_facts"] + row[0]["duration_facts"]]
     helps: dict[str, list[int]] = {}
     for step in steps:

@@ -22,6 +22,21 @@ def helpers(ctx: RenderContext, step: Step) -> list:
                   key=sort_key(ctx))
 
 
+def basics(ctx: RenderContext, step: Step) -> dict:
+    """What a step is, in this language: its title, what to bring, cost, time, who helps (kinds).
+    Shared by the step box, the overview and the printed checklist."""
+    return {
+        "order": step.order,
+        "title": ctx.text(step.title),
+        "bring": [ctx.text(thing) for thing in step.bring],
+        "cost": ctx.text(step.cost),
+        "cost_facts": [shape_fact(ctx, ident) for ident in step.cost_facts],
+        "duration": ctx.text(step.duration),
+        "duration_facts": [shape_fact(ctx, ident) for ident in step.duration_facts],
+        "kinds": [ctx.named("kinds", kind) for kind in step.helped_by.kinds],
+    }
+
+
 def shape(ctx: RenderContext, step: Step) -> dict:
     """Everything a step shows, in this language."""
     found = helpers(ctx, step)
@@ -32,15 +47,8 @@ def shape(ctx: RenderContext, step: Step) -> dict:
     return {
         "id": step.id,
         "fallback": any(ctx.local.is_fallback(text) for text in (step.title, step.summary, step.cost, step.duration)),
-        "order": step.order,
-        "title": ctx.text(step.title),
+        **basics(ctx, step),
         "summary": ctx.text(step.summary),
-        "bring": [ctx.text(thing) for thing in step.bring],
-        "cost": ctx.text(step.cost),
-        "cost_facts": [shape_fact(ctx, ident) for ident in step.cost_facts],
-        "duration": ctx.text(step.duration),
-        "duration_facts": [shape_fact(ctx, ident) for ident in step.duration_facts],
-        "kinds": [ctx.named("kinds", kind) for kind in step.helped_by.kinds],
         # nationwide helpers are the same for every reader; the rest depend on the reader's state
         "nationwide": [linked_card(ctx, item) for item in shown],
         "nationwide_more": {"href": ctx.link(large.states[NATIONWIDE]), "count": ctx.local.plural("entries-count", len(nationwide))}
