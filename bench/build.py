@@ -20,7 +20,6 @@ ours / baseline / ratio per N, the search index per language and the largest pag
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synthetic  # noqa: E402
+from common import gz  # noqa: E402
 from helpers import project_copy  # noqa: E402
 
 BUDGET_GUIDE = 100_000       # gzip bytes of a guide page's first load
@@ -142,10 +142,6 @@ def baseline_project(project: Path, folder: Path) -> int:
 
 
 # ---- What the build made ----
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
 
 
 _INLINE_SCRIPT = re.compile(r"<script>.*?</script>", re.S)

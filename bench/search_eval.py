@@ -23,26 +23,20 @@ The expected pages were written down before any query was run (see the YAML's he
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import CHROMIUM_ARGS, ROOT, build, gz, serve  # noqa: E402
+
 QUERIES = ROOT / "bench" / "search_queries.yaml"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PHONE = {"width": 360, "height": 740}
 THROTTLE = 4
 FIRST_QUERY_RUNS = 3
@@ -70,21 +64,6 @@ _DONE = "() => window.__wwEval && window.__wwEval.t1 > 0"
 _RESULTS = """
 () => [...document.querySelectorAll('.md-search-result__item')].map(li => li.querySelector('a').getAttribute('href'))
 """
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
-
-
-def build(target: Path) -> None:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WEGWEISER_DOWNLOAD": "false"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(target)],
-                   cwd=ROOT, check=True, env=environment)
 
 
 def page_of(href: str, base: str, language: str) -> str:
@@ -246,15 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             site = Path(folder)
             started = time.monotonic()
-            build(site)
+            build(site, download=False)
             print(f"built in {time.monotonic() - started:.0f} s", file=sys.stderr)
-        handler = functools.partial(_Quiet, directory=str(site))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        httpd, base = serve(site)
         rows_by_language, summary = {}, []
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=os.environ.get("WEGWEISER_BROWSER", "/usr/bin/chromium"), args=ARGS)
+            browser = playwright.chromium.launch(executable_path=os.environ.get("WEGWEISER_BROWSER", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
             for language in languages:
                 first, loaded = [], 0
                 for _ in range(args.runs):

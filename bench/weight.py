@@ -11,17 +11,12 @@ fetched on every page load.
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import json
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import CHROMIUM_ARGS, ROOT, build, gz, serve
 PAGE_TYPES = {
     "start page": "",
     "steps overview": "steps/",
@@ -32,21 +27,6 @@ PAGE_TYPES = {
 }
 BUDGET = {"directory (all entries)": 200_000}
 DEFAULT_BUDGET = 100_000
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
-
-
-def build(target: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(target)], cwd=ROOT, check=True)
 
 
 def first_load(browser, url: str) -> tuple[int, int, int]:
@@ -74,13 +54,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         build(site)
-        handler = functools.partial(_Quiet, directory=str(site))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        httpd, base = serve(site)
         results = {"pages": [], "search": []}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             for language in ("de", "tr", "ru"):
                 prefix = "" if language == "de" else f"{language}/"
                 for name, path in PAGE_TYPES.items():
