@@ -69,3 +69,18 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     httpd = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def problems_after(site_config, filename: str, old: str, new: str, language: str = "en") -> list[str]:
+    """Change one text in one data file of a test copy, load, and return the formatted problems
+    (the test fails if the data still loads)."""
+    from wegweiser.validate import DataError, load
+
+    path = site_config.data_dir / filename
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(site_config)
+    return [problem.format(language) for problem in caught.value.problems]
+

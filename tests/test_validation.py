@@ -11,17 +11,7 @@ import pytest
 from wegweiser.validate import DataError, load
 
 from conftest import PROJECT, ROOT
-
-
-def problems_after(site_config, filename: str, old: str, new: str) -> list[str]:
-    """Change one text in one fixture file, load, and return the formatted problems."""
-    path = site_config.data_dir / filename
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load(site_config)
-    return [problem.format("en") for problem in caught.value.problems]
+from helpers import problems_after
 
 
 def line_of(site_config, filename: str, needle: str) -> int:
