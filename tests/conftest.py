@@ -113,6 +113,21 @@ def page(browser, server):
     context.close()
 
 
+def wait_until_saved(page, language: str) -> None:
+    """Wait until the service worker says every page of ``language`` is in its cache."""
+    page.wait_for_selector(f"html[data-offline-ready='{language}']", state="attached", timeout=60000)
+
+
+def saved_visit(browser, url: str, language: str):
+    """A reader's first visit on a phone, until the pages of ``language`` are saved for offline
+    use; returns the browser context and the page."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(url)
+    wait_until_saved(page, language)
+    return context, page
+
+
 def search(page, query: str) -> list[dict]:
     """Open search, type like a person, and return the results (title and link)."""
     page.locator("label[for=__search]").first.click()

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PHONE, search
+from conftest import saved_visit, search, wait_until_saved
 
 pytestmark = pytest.mark.browser
 
@@ -23,14 +23,11 @@ def switch_language(page, code: str) -> None:
 
 
 def test_after_switching_language_search_answers_in_the_new_language(browser, server):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{server}/")
-    page.wait_for_selector("html[data-offline-ready='de']", state="attached", timeout=60000)
+    context, page = saved_visit(browser, f"{server}/", "de")
     assert search(page, "Steuer"), "German search"
     page.goto(f"{server}/")
     switch_language(page, "tr")
-    page.wait_for_selector("html[data-offline-ready='tr']", state="attached", timeout=60000)
+    wait_until_saved(page, "tr")
     results = search(page, "vergi")
     assert results and all(urlparse(r["href"]).path.startswith("/tr/") for r in results), results
     switch_language(page, "ru")
@@ -40,10 +37,7 @@ def test_after_switching_language_search_answers_in_the_new_language(browser, se
 
 
 def test_offline_another_languages_unsaved_page_shows_the_offline_page_in_that_language(browser, server):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{server}/tr/")
-    page.wait_for_selector("html[data-offline-ready='tr']", state="attached", timeout=60000)
+    context, page = saved_visit(browser, f"{server}/tr/", "tr")
     context.set_offline(True)
     # a Turkish page with a tracking parameter: the saved page, not a new one
     page.goto(f"{server}/tr/guide/taxes/?fbclid=abc123")
@@ -60,10 +54,7 @@ def test_offline_another_languages_unsaved_page_shows_the_offline_page_in_that_l
 
 
 def test_a_query_string_does_not_fill_the_cache_with_copies(browser, server):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{server}/ru/")
-    page.wait_for_selector("html[data-offline-ready='ru']", state="attached", timeout=60000)
+    context, page = saved_visit(browser, f"{server}/ru/", "ru")
     for n in range(3):
         page.goto(f"{server}/ru/steps/?fbclid={n}")
     keys = page.evaluate("""async () => {

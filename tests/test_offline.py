@@ -6,17 +6,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PHONE, search
+from conftest import PHONE, saved_visit, search, wait_until_saved
 
 pytestmark = pytest.mark.browser
 
 
 def test_pages_and_search_work_with_the_network_cut(browser, server):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{server}/tr/")
-    # the service worker says when every Turkish page is in the cache
-    page.wait_for_selector("html[data-offline-ready='tr']", state="attached", timeout=60000)
+    context, page = saved_visit(browser, f"{server}/tr/", "tr")
     context.set_offline(True)
     page.goto(f"{server}/tr/guide/taxes/")
     assert page.locator("h1").first.inner_text().strip(), "no page offline"
@@ -29,10 +25,7 @@ def test_pages_and_search_work_with_the_network_cut(browser, server):
 
 
 def test_a_changed_site_reaches_the_reader_on_the_next_online_visit(browser, server, built_site):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{server}/ru/about-data/")
-    page.wait_for_selector("html[data-offline-ready='ru']", state="attached", timeout=60000)
+    context, page = saved_visit(browser, f"{server}/ru/about-data/", "ru")
     target = built_site / "ru" / "about-data" / "index.html"
     original = target.read_text(encoding="utf-8")
     try:
