@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PHONE, saved_visit, search, wait_until_saved
+from conftest import PHONE, saved_visit, search
 
 pytestmark = pytest.mark.browser
 
